@@ -1,1 +1,7 @@
+"""M3T (ABAW 2020): multi-modal multi-task valence-arousal estimation from in-the-wild video and audio, as literate nbdev notebooks
+
+Modules:
+
+- `m3t_nb.models`: A two-branch 3D VGG-like CNN with 2D static features and bidirectional GRUs for the face, a bidirectional GRU with an MLP for the voice (paper, Sec. II-A and II-B)."""
+
 __version__ = "0.1.0"
