@@ -1,9 +1,32 @@
 #!/usr/bin/env bash
-# The main job on the embedded demo corpus: generate it, then (as the later steps land) preprocess, train, predict, report.
+# The main job on the embedded demo corpus: generate it, preprocess, train the three stages (the experiment notebook,
+# run by papermill), then predict held-out videos with the best fusion model, score them and write a report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${1:-demo_out}
 mkdir -p "$OUT"
-echo "== 1. demo corpus -> $OUT/corpus"
-m3t-demo-corpus "$OUT/corpus" --videos "${DEMO_VIDEOS:-12}" --seconds "${DEMO_SECONDS:-20}" --seed "${DEMO_SEED:-0}"
-echo "demo: done; outputs in $OUT/"
+start=$(date +%s)
+echo "== 1-3. corpus, preprocessing, training: papermill nbs/07_train.ipynb -> $OUT/train.ipynb"
+papermill nbs/07_train.ipynb "$OUT/train.ipynb" -p out_dir "$OUT/run" --log-output --progress-bar 2>&1 \
+  | grep -v -E '^\s*$|Epoch [0-9]+/[0-9]+ :|^█' || true
+test -f "$OUT/run/results.csv" || { echo "demo: training did not finish (see $OUT/train.ipynb)"; exit 1; }
+jupyter nbconvert --to html "$OUT/train.ipynb" --output train.html --log-level WARN
+echo "== results on the held-out validation videos (CCC)"
+cat "$OUT/run/results.csv"
+best=$(python - "$OUT/run/results.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))['results']
+print(max((k for k in ('concat', 'attention') if k in r), key=lambda k: r[k]['ccc']))
+PY
+)
+echo "== 4. m3t-predict with the best fusion model ($best) on the validation videos"
+vids=$(python - "$OUT/run/corpus" <<'PY'
+import sys
+from m3t_nb.data import index_corpus
+print(" ".join(sorted({str(e.video) for e in index_corpus(sys.argv[1]).select('VA', 'valid') if e.side is None})))
+PY
+)
+m3t-predict $vids --model "$OUT/run/models/$best.pth" --out "$OUT/predict" --report
+echo "== 5. m3t-evaluate against the validation annotations"
+m3t-evaluate "$OUT/predict" "$OUT/run/corpus/annotations/VA_Set/Validation_Set"
+echo "demo: done in $(( $(date +%s) - start ))s. Reports: $OUT/train.html (training), $OUT/predict/*.html (per video); models: $OUT/run/models/"
