@@ -11,7 +11,7 @@ DEMO_DIR ?= demo_out
 # pip on these machines warns about local index folders it cannot use; keep the log readable
 PIPQ := { grep -v 'is ignored: it is neither a file nor a directory' || true; }
 
-.PHONY: demo test install sync-check nbtest cli-test test-slow readme clean-venv
+.PHONY: demo test install sync-check nbtest cli-test test-slow readme clean-venv wheel-check
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,3 +45,6 @@ readme: $(STAMP)
 
 clean-venv:
 	rm -rf $(VENV)
+
+wheel-check: $(STAMP)
+	bash tools/wheel_check.sh $(DEMO_DIR)

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The built wheel, installed into a fresh virtual environment, runs m3t-predict with a model trained by `make demo`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DEMO=${1:-demo_out}
+model=$(ls "$DEMO"/run/models/concat.pth 2>/dev/null || true)
+[ -n "$model" ] || { echo "wheel-check: no $DEMO/run/models/concat.pth: run make demo first"; exit 1; }
+PY=${PYTHON:-python3.11}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+.venv/bin/python -m pip wheel -q --no-deps . -w "$tmp/dist" 2>&1 | { grep -v 'is ignored' || true; }
+$PY -m venv "$tmp/venv"
+"$tmp/venv/bin/pip" install -q torch==2.14.1 torchvision==0.29.1 2>&1 | { grep -v 'is ignored' || true; }
+"$tmp/venv/bin/pip" install -q "$tmp"/dist/m3t_nb-*.whl 2>&1 | { grep -v 'is ignored' || true; }
+vid=$(ls "$DEMO"/run/corpus/videos/*.mp4 | tail -1)
+(cd "$tmp" && "$tmp/venv/bin/m3t-predict" "$OLDPWD/$vid" --model "$OLDPWD/$model" --out "$tmp/pred" --report)
+test -s "$tmp/pred/$(basename "${vid%.mp4}").txt" && test -s "$tmp/pred/$(basename "${vid%.mp4}").html"
+echo "wheel-check: the wheel in a fresh venv predicted $(($(wc -l < "$tmp/pred/$(basename "${vid%.mp4}").txt") - 1)) frames of $(basename "$vid")"
