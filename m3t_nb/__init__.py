@@ -2,9 +2,46 @@
 
 Modules:
 
+- `m3t_nb.annotations`: Reading the annotation files users have on disk, writing them back, and indexing a corpus root (paper, Sec. III-A "Dataset").
+- `m3t_nb.audio`: One 200-d acoustic feature per video frame, exactly, at any frame rate (paper, Sec. III-A "Audio preprocessing").
 - `m3t_nb.cache`: One memory-mappable entry per annotated person: aligned faces, presence, audio features, 2D static features and labels, written atomically and resumable.
+- `m3t_nb.demo`: A small corpus in the Aff-Wild2 layout that any machine makes in under a minute, with known labels that can be learned from the face, from the voice, and best from both; and the one small corpus every test shares.
+- `m3t_nb.evaluate`: `m3t-evaluate` scores a folder of predictions against Aff-Wild2 annotation files with the challenge metric; an ipywidgets explorer walks through one video's predictions.
+- `m3t_nb.faces`: From a video file to the annotated person's landmarks in every frame, and to one aligned 128×128 face per frame, with a presence mask (paper, Sec. III-A "Video preprocessing").
+- `m3t_nb.features`: Per-frame features of the aligned faces from pretrained networks, concatenated to the 3D features of each branch (paper, Sec. II-A "2D static features").
+- `m3t_nb.fusion`: Late fusion of the visual and acoustic encoders (paper, Sec. II-C), built from trained single-modality models.
 - `m3t_nb.loaders`: Random 32-frame windows for training, every frame once for evaluation, crops and flips on the batch (paper, Sec. III-A "Data augmentation" and Sec. III-B).
+- `m3t_nb.losses`: Lin's concordance correlation coefficient as loss and as the challenge metric, masked to annotated frames.
+- `m3t_nb.media`: Frame rate, frame count, frames with their timestamps and the audio track of any container; and an atomic writer for the demo corpus (paper, Sec. III-A).
+- `m3t_nb.model_io`: A trained model in one file that holds everything needed to use it: weights, kind, configuration, preprocessing settings, 2D feature names and validation scores.
 - `m3t_nb.models`: A two-branch 3D VGG-like CNN with 2D static features and bidirectional GRUs for the face, a bidirectional GRU with an MLP for the voice (paper, Sec. II-A and II-B).
+- `m3t_nb.predict`: `predict_video` and `m3t-predict`: per-frame valence and arousal of the person in a video, in the ABAW format, as a CSV, and as an HTML report.
+- `m3t_nb.pretrain`: The VoxCeleb2 step: teach the 3D CNN faces by recognising people in face tracks, then transfer it (paper, Sec. II-A).
 - `m3t_nb.train`: Single-modality models, fusion with frozen encoders, end-to-end fine-tuning (paper, Sec. III-B); and the experiment notebook users run with papermill."""
 
 __version__ = "0.1.0"
+
+# The public API, as fastai offers it: `from m3t_nb import load_m3t, predict_video, run_experiment, ...`.
+# Maintained by hand (nbdev writes only the docstring and version above). Names resolve lazily, on first use, so that
+# importing the package, or loading a model and predicting, never imports the training stack (fastai's Learner,
+# accelerate, papermill): each name imports only its own module.
+import ast as _ast, importlib as _importlib
+from pathlib import Path as _Path
+
+def _public_names() -> dict:
+    "Each module's `__all__`, read from its source without importing it: name -> module."
+    out = {}
+    for f in sorted(_Path(__file__).parent.glob('[!_]*.py')):
+        for node in _ast.parse(f.read_text(encoding='utf-8')).body:
+            if isinstance(node, _ast.Assign) and any(getattr(t, 'id', None) == '__all__' for t in node.targets):
+                for n in _ast.literal_eval(node.value): out.setdefault(n, f.stem)
+    return out
+
+_NAMES = _public_names()
+__all__ = sorted(_NAMES)
+
+def __getattr__(name: str):
+    if name in _NAMES: return getattr(_importlib.import_module(f"{__name__}.{_NAMES[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+def __dir__(): return sorted(set(globals()) | set(_NAMES))

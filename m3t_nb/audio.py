@@ -1,4 +1,19 @@
-"""One 200-d acoustic feature per video frame, exactly, at any frame rate (paper, Sec. III-A "Audio preprocessing").
+r"""One 200-d acoustic feature per video frame, exactly, at any frame rate (paper, Sec. III-A "Audio preprocessing").
+
+The acoustic network reads one feature vector per video frame. The paper samples audio at 16 kHz, computes 40-band
+log-Mel spectrograms and, because Aff-Wild2 mixes frame rates (7.5 to 30 fps), **advances the analysis window at a
+rate proportional to the video frame rate** (following Makino et al.), so that each video frame has its audio frame;
+stacking two context frames on each side gives 200 dimensions.
+
+A hop of 16000/fps samples is not an integer at 29.97 fps (533.87 samples): rounding it to 534 drifts by one video
+frame every 2¼ minutes, 4 to 5 frames over a 10-minute video, and more in longer ones. We never accumulate a rounded hop: the analysis window of
+frame $i$ is centred on the audio sample nearest to $i/\mathrm{fps}$ seconds, so there are exactly as many rows as video
+frames and the error never exceeds half a sample. With an integer hop (25 fps: 640 samples) the features are exactly
+librosa's `melspectrogram` with `center=True`.
+
+The authors' released code differs: it computes 3 Mel frames per video frame (hop = 1/(3·fps) s) and gives video
+frame $i$ the Mel rows $[3i, 3i+5)$ flattened. `mels_per_frame=3` selects that reading; the default, 1, is the
+paper's sentence (hop = 16000/fps, ±2 neighbours). Both give one 200-d row per video frame.
 
 Docs: https://m3t-nb.github.io/m3t_nb/audio.html.md"""
 

@@ -1,4 +1,19 @@
-"""Late fusion of the visual and acoustic encoders (paper, Sec. II-C), built from trained single-modality models.
+r"""Late fusion of the visual and acoustic encoders (paper, Sec. II-C), built from trained single-modality models.
+
+To train the audio-visual model, M3T removes the fully connected heads of the two single-modality models and keeps
+their encoders: the visual network's per-frame 2048-d features (both branches' GRU outputs) and the acoustic
+network's 512-d GRU outputs. Two fusion schemes follow (Sec. II-C):
+
+- **Concat fusion**: project the visual features to 512 with a linear layer, concatenate with the audio features,
+  and pass through a 2-layer bidirectional GRU and two FC layers to (valence, arousal). Best in Table I (mean CCC 0.44).
+- **Attention fusion**: a person may act in silence or leave the frame, so the modalities are not equally
+  informative at each step. A scoring function per modality (a 1-layer bi-GRU of 128 units, a linear layer and a
+  sigmoid) gives a quality score $h_t^m$; $\alpha_t^m = \mathrm{softmax}_m(h_t^m)$ (eq. 5) and the fused feature is
+  $f_t = \alpha_t^v v_t + \alpha_t^a a_t$ (eq. 6), followed by the same GRU and FC layers.
+
+Training is staged (Sec. III-B): the fusion layers first train for three epochs with **frozen encoders**, then the
+whole network is fine-tuned. `freeze_encoders` / `unfreeze_encoders` switch between the two; frozen encoders also
+stay in eval mode, so their BatchNorm statistics do not drift while only the fusion layers learn.
 
 Docs: https://m3t-nb.github.io/m3t_nb/fusion.html.md"""
 

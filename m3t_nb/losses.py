@@ -1,4 +1,24 @@
-"""Lin's concordance correlation coefficient as loss and as the challenge metric, masked to annotated frames.
+r"""Lin's concordance correlation coefficient as loss and as the challenge metric, masked to annotated frames.
+
+M3T is trained to maximise agreement with the annotations, measured by the **concordance correlation coefficient**
+(CCC, paper eq. 7):
+
+$$\rho_c = \frac{2 s_{xy}}{s_x^2 + s_y^2 + (\bar x - \bar y)^2}$$
+
+with population (biased) moments. Unlike Pearson's correlation it punishes a shift or a scaling of the predictions,
+so a model cannot score by only following the shape of the curve. The valence and arousal losses are
+$\mathcal L_V = 1 - \rho_v$ and $\mathcal L_A = 1 - \rho_a$ (eqs. 1–2); the visual network adds a cross-entropy
+loss on the frames that carry an expression label (eq. 3), and the total is
+$\mathcal L = 0.5(\mathcal L_V + \mathcal L_A) + \lambda \mathcal L_{emot}$ with $\lambda = 0.5$ (eq. 4).
+
+Two details the paper leaves to the implementer, settled here:
+
+- **Masks.** Frames without a VA annotation (`-5`) or without an expression label (`-1`) contribute nothing: the
+  loss is computed over the valid frames of the whole batch, flattened (as in the authors' code), and masked frames
+  get exactly zero gradient.
+- **The metric is corpus-level.** The challenge computes CCC over *all frames of all videos concatenated*. A mean of
+  per-batch CCCs is a different (and optimistic) number, so the fastai metrics below accumulate every valid frame
+  of the validation set and compute one CCC at the end.
 
 Docs: https://m3t-nb.github.io/m3t_nb/losses.html.md"""
 

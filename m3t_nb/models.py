@@ -1,5 +1,24 @@
-"""A two-branch 3D VGG-like CNN with 2D static features and bidirectional GRUs for the face, a bidirectional GRU with
+r"""A two-branch 3D VGG-like CNN with 2D static features and bidirectional GRUs for the face, a bidirectional GRU with
 an MLP for the voice (paper, Sec. II-A and II-B).
+
+The visual sub-network of M3T (paper, Fig. 2) follows the V2P architecture of lip reading: 3D convolutions extract
+spatio-temporal features from a clip of $T$ aligned faces, and bidirectional recurrent layers aggregate them. Because
+valence and arousal differ (valence is close to categorical emotion, arousal to the intensity of facial actions), the
+network has **two branches**: they share the first three 3D convolutions, then each has two of its own. Spatial
+pooling keeps the time axis, so every frame gets one 3D feature per branch. Each frame's 3D feature is concatenated
+with **2D static features** precomputed by frozen networks (emotion features to the valence branch, AU features to the
+arousal branch in Fig. 2; emotion features on both branches worked best in Table I), encoded by a 2-layer
+bidirectional GRU of 1024 cells, and mapped to one output by two fully connected layers. An expression head (7
+classes) on the visual features gives the auxiliary loss of eq. 3.
+
+The acoustic network (Sec. II-B) reads one 200-d stacked log-Mel vector per video frame, encodes it with a 2-layer
+bidirectional GRU of 512 cells and an MLP $512 \to 512 \to 512$, and predicts valence and arousal.
+
+Sizes follow the project's `DESIGN.md` reading of the paper (the one under which all the paper's numbers agree): "1024 cells" is
+512 per direction, the two branches' GRU outputs side by side are the **2048-d visual features** that fusion projects
+to 512, and the audio GRU has 256 cells per direction so fusion sees "512-d GRU outputs". Convolution widths
+(64-128-256 shared, 512-512 per branch), BatchNorm and the (1, 2, 2) max-pooling after each shared layer follow the
+authors' released code.
 
 Docs: https://m3t-nb.github.io/m3t_nb/models.html.md"""
 
