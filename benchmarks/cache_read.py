@@ -6,7 +6,7 @@
 import argparse, json, tempfile, time
 from pathlib import Path
 import numpy as np, cv2
-from m3t_nb.data import make_demo_corpus
+from m3t_nb import make_demo_corpus
 from m3t_nb.cache import preprocess_corpus, open_cache
 
 def main():

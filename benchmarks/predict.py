@@ -7,10 +7,10 @@ models: speed does not depend on the weights. Prints JSON.
 import argparse, json, tempfile, time
 from pathlib import Path
 import torch
-from m3t_nb.data import make_demo_corpus, index_corpus, video_info
+from m3t_nb import make_demo_corpus, index_corpus, video_info
 from m3t_nb.models import M3TConfig
 from m3t_nb.cache import PreprocessConfig
-from m3t_nb.train import build_model
+from m3t_nb.model_io import build_model
 from m3t_nb.predict import predict_video
 from dataclasses import asdict
 

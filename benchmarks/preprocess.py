@@ -10,8 +10,8 @@ fully shown / not shown at all, from the demo corpus's ground truth. Prints JSON
 import argparse, json, tempfile, time
 from pathlib import Path
 import numpy as np
-from m3t_nb.data import make_demo_corpus, index_corpus
-from m3t_nb.video import MTCNNDetector, face_track, aligned_faces
+from m3t_nb import make_demo_corpus, index_corpus
+from m3t_nb import MTCNNDetector, face_track, aligned_faces
 
 def run(entries, meta, detector, every, max_side):
     frames, t0, hit, n_shown, false, n_none = 0, time.perf_counter(), 0, 0, 0, 0

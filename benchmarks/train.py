@@ -10,7 +10,7 @@ from pathlib import Path
 import torch
 from fastai.callback.core import Callback
 from fastai.callback.progress import ProgressCallback
-from m3t_nb.data import make_demo_corpus
+from m3t_nb import make_demo_corpus
 from m3t_nb.cache import preprocess_corpus, open_cache
 from m3t_nb.models import M3TConfig, VisualNet
 from m3t_nb.losses import M3TLoss

@@ -22,7 +22,7 @@ PY
 echo "== 4. m3t-predict with the best fusion model ($best) on the validation videos"
 vids=$(python - "$OUT/run/corpus" <<'PY'
 import sys
-from m3t_nb.data import index_corpus
+from m3t_nb.annotations import index_corpus
 print(" ".join(sorted({str(e.video) for e in index_corpus(sys.argv[1]).select('VA', 'valid') if e.side is None})))
 PY
 )
