@@ -37,7 +37,7 @@ from fastcore.parallel import parallel
 from fastcore.script import call_parse
 from .annotations import index_corpus, read_va, read_expr, reconcile_length, CorpusEntry
 from .media import video_info
-from .faces import MTCNNDetector, YuNetDetector, FaceDetector, face_track, aligned_faces
+from .faces import MTCNNDetector, YuNetDetector, FaceDetector, face_track, CropStore, aligned_from_crops, aligned_faces
 from .audio import AudioConfig, audio_features
 from .features import FrameFeatureExtractor, make_extractor
 from .demo import fixtures_dir, file_lock, shared_demo_corpus
@@ -77,36 +77,47 @@ def _alloc(folder, name: str, dtype, shape) -> np.ndarray:
     return np.lib.format.open_memmap(Path(folder)/f"{name}.npy", 'w+', dtype, shape)
 
 # %% ../nbs/03a_cache.ipynb #1a66f90f
-def _fill_faces(video, track, size: int, extractors: dict, faces: np.ndarray, feats: dict, batch: int):
-    "Write the aligned faces of `track` into `faces` and their 2D features (zeros where no face) into `feats`."
+def _fill_faces(faces_iter, present: np.ndarray, extractors: dict, faces: np.ndarray, feats: dict, batch: int):
+    "Write the aligned faces of `faces_iter` into `faces` and their 2D features (zeros where no face) into `feats`."
     def flush(i0, b):
         if not b: return
         b = np.stack(b); faces[i0:i0+len(b)] = b
-        for k, e in extractors.items(): feats[k][i0:i0+len(b)] = np.where(track.present[i0:i0+len(b), None], e(b), 0)
+        for k, e in extractors.items(): feats[k][i0:i0+len(b)] = np.where(present[i0:i0+len(b), None], e(b), 0)
     i0, buf = 0, []
-    for i, face in aligned_faces(video, track, size):
+    for i, face in faces_iter:
         if not buf: i0 = i
         buf.append(face)
         if len(buf) == batch: flush(i0, buf); buf = []
     flush(i0, buf)
 
 # %% ../nbs/03a_cache.ipynb #abe2fc3b
+def _face_arrays(video, cfg: PreprocessConfig, name: str, side, folder, detector, extractors, progress) -> dict:
+    "The face half of the pipeline, decoding the video once: track (keeping crops), then aligned faces and 2D features."
+    with tempfile.TemporaryDirectory(prefix='m3t-crops-', dir=folder) as d:
+        crops = CropStore(d)
+        try:
+            tr = face_track(video, detector or cfg.make_detector(), side, cfg.every, cfg.det_max_side, smooth_sigma=cfg.smooth_sigma,
+                            smooth_thr=cfg.smooth_thr, progress=progress, crops=crops)
+            crops.close()
+            n, S = tr.n_frames, cfg.face_size
+            exs = {k: e.for_entry(name, n) for k, e in (extractors if extractors is not None else cfg.make_extractors()).items()}
+            faces = _alloc(folder, 'faces', np.uint8, (n, S, S, 3))
+            feats = {k: _alloc(folder, f'feat_{k}', np.float32, (n, e.dim)) for k, e in exs.items()}
+            _fill_faces(aligned_from_crops(tr, crops, S), tr.present, exs, faces, feats, cfg.feature_batch)
+        finally: crops.remove()
+    return dict(track=tr, n_frames=n, fps=tr.fps, extractors=exs, faces=faces, feats=feats, present=tr.present)
+
+# %% ../nbs/03a_cache.ipynb #c0ffee12
 def process_video(video, cfg: PreprocessConfig = PreprocessConfig(), name: str|None = None, side: str|None = None,
                   folder=None, faces: bool = True, detector: FaceDetector|None = None, extractors: dict|None = None,
                   progress=None) -> dict:
-    "Video -> face track, aligned faces, 2D features and audio features (memory-mapped in `folder` if given)."
+    "Video -> face track, aligned faces, 2D features and audio features (memory-mapped in `folder` if given); decodes the video once."
     video = Path(video); name = name or video.stem
-    tr = face_track(video, detector or cfg.make_detector(), side, cfg.every, cfg.det_max_side, smooth_sigma=cfg.smooth_sigma,
-                    smooth_thr=cfg.smooth_thr, progress=progress) if faces else None
-    if tr is not None: n, fps = tr.n_frames, tr.fps
-    else: inf = video_info(video); n, fps = inf.n_frames, inf.fps
-    exs = {k: e.for_entry(name, n) for k, e in (extractors if extractors is not None else cfg.make_extractors()).items()} if faces else {}
-    S = cfg.face_size
-    out = dict(track=tr, n_frames=n, fps=fps, extractors=exs, faces=_alloc(folder, 'faces', np.uint8, (n, S, S, 3)) if faces else None,
-               feats={k: _alloc(folder, f'feat_{k}', np.float32, (n, e.dim)) for k, e in exs.items()},
-               present=tr.present if tr is not None else np.zeros(n, bool))
-    if faces: _fill_faces(video, tr, S, exs, out['faces'], out['feats'], cfg.feature_batch)
-    out['audio'], out['has_audio'] = audio_features(video, n, fps, cfg.audio_config())
+    if faces: out = _face_arrays(video, cfg, name, side, folder, detector, extractors, progress)
+    else:
+        inf = video_info(video)
+        out = dict(track=None, n_frames=inf.n_frames, fps=inf.fps, extractors={}, faces=None, feats={}, present=np.zeros(inf.n_frames, bool))
+    out['audio'], out['has_audio'] = audio_features(video, out['n_frames'], out['fps'], cfg.audio_config())
     return out
 
 # %% ../nbs/03a_cache.ipynb #74337ccd

@@ -29,7 +29,7 @@ from .media import open_media, iter_frames, stream_fps
 # %% auto #0
 __all__ = ['ARCFACE_112', 'TEMPLATE_128', 'Detections', 'FaceDetector', 'MTCNNDetector', 'YuNetDetector', 'similarity_transform',
            'apply_transform', 'align_face', 'box_iou', 'Track', 'track_faces', 'select_person', 'smooth_landmarks',
-           'FaceTrack', 'face_track', 'aligned_faces']
+           'FaceTrack', 'crop_box', 'CropStore', 'face_track', 'aligned_from_crops', 'aligned_faces']
 
 # %% ../nbs/01a_faces.ipynb #7883039e
 @dataclass
@@ -213,7 +213,7 @@ def smooth_landmarks(landmarks: np.ndarray, boxes: np.ndarray, present: np.ndarr
         out[s:e][steady] = sm[steady]
     return out
 
-# %% ../nbs/01a_faces.ipynb #93835b10
+# %% ../nbs/01a_faces.ipynb #6afcdf46
 @dataclass
 class FaceTrack:
     "The annotated person's face in every frame of a video: landmarks (N, 5, 2), boxes (N, 4), presence (N,)."
@@ -230,6 +230,7 @@ class FaceTrack:
     @property
     def n_frames(self) -> int: return len(self.present)
 
+# %% ../nbs/01a_faces.ipynb #0bc336c5
 def _interp_track(n: int, tracks: Sequence[Track], max_interp: int):
     lm = np.zeros((n, 5, 2), np.float32); bx = np.zeros((n, 4), np.float32); pres = np.zeros(n, bool)
     for t in tracks:
@@ -244,21 +245,69 @@ def _interp_track(n: int, tracks: Sequence[Track], max_interp: int):
                 pres[a+1:b] = True
     return lm, bx, pres
 
+# %% ../nbs/01a_faces.ipynb #bfbdbfaa
+def crop_box(img: np.ndarray, box: np.ndarray, res: int = 192, margin: float = 2.2) -> tuple[np.ndarray, np.ndarray, float]:
+    "Square crop of `img` around `box` (x1, y1, x2, y2), `margin` × its larger side, resized to `res`: (crop, origin, scale)."
+    c = (box[:2] + box[2:]) / 2
+    L = max(float(max(box[2] - box[0], box[3] - box[1])) * margin, 8.)
+    x0, y0 = int(np.floor(c[0] - L / 2)), int(np.floor(c[1] - L / 2)); Li = int(np.ceil(L))
+    H, W = img.shape[:2]
+    sub = np.zeros((Li, Li, 3), img.dtype)
+    ys, xs = slice(max(y0, 0), min(y0 + Li, H)), slice(max(x0, 0), min(x0 + Li, W))
+    if ys.stop > ys.start and xs.stop > xs.start: sub[ys.start - y0:ys.stop - y0, xs.start - x0:xs.stop - x0] = img[ys, xs]
+    s = res / Li
+    crop = cv2.resize(sub, (res, res), interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_LINEAR)
+    return crop, np.array([x0, y0], np.float32), s
+
+# %% ../nbs/01a_faces.ipynb #52f127a3
+class CropStore:
+    "Face crops kept during the one decoding pass: a crop per frame per followed box, in a temporary file in `folder`."
+    def __init__(self, folder, res: int = 192, margin: float = 2.2):
+        self.path, self.res, self.margin = Path(folder)/'.face_crops.bin', res, margin
+        self.file, self.index, self.n, self.arr = open(self.path, 'wb'), {}, 0, None
+    def add(self, i: int, img: np.ndarray, boxes: np.ndarray):
+        "Keep the crops of frame `i` around `boxes` (n, 4), in frame coordinates."
+        for b in boxes:
+            crop, org, s = crop_box(img, b, self.res, self.margin)
+            self.file.write(np.ascontiguousarray(crop).tobytes())
+            self.index.setdefault(i, []).append((self.n, np.asarray(b, np.float32), org, s)); self.n += 1
+    def close(self):
+        "Finish writing; the crops become a read-only memory map."
+        self.file.close()
+        self.arr = np.memmap(self.path, np.uint8, 'r', shape=(self.n, self.res, self.res, 3)) if self.n else None
+    def remove(self):
+        "Delete the crops' file."
+        if not self.file.closed: self.file.close()
+        self.arr = None; self.path.unlink(missing_ok=True)
+
+# %% ../nbs/01a_faces.ipynb #dec4668b
+def _followed(prev: list, boxes: np.ndarray, max_age: int, iou_thr: float = 0.3) -> list:
+    "The boxes to keep crops around: new detections, plus earlier boxes no detection replaced, for `max_age` detections."
+    keep = [(b, a + 1) for b, a in prev if a + 1 <= max_age and (not len(boxes) or box_iou(b[None], boxes).max() < iou_thr)]
+    return [(b, 0) for b in boxes] + keep
+
+# %% ../nbs/01a_faces.ipynb #64e104cf
 def face_track(path, detector: FaceDetector|None = None, side: str|None = None, every: int = 1, max_side: int|None = None,
                iou_thr: float = 0.3, max_interp: int|None = None, smooth_sigma: float = 2.0, smooth_thr: float = 0.05,
-               progress=None) -> FaceTrack:
-    "Pass 1: detect (every `every`-th frame, downscaled to `max_side`), track and select the annotated person."
+               progress=None, crops: CropStore|None = None) -> FaceTrack:
+    "Detect (every `every`-th frame, downscaled to `max_side`), track and select the annotated person; fill `crops` on the way."
     detector = detector or MTCNNDetector()
     max_interp = every if max_interp is None else max_interp
     with open_media(path) as c:
         vs = c.streams.video[0]; W, H, fps = vs.codec_context.width, vs.codec_context.height, stream_fps(vs)
-    dets, times, n = [], [], 0
-    for i, t, img in iter_frames(path, max_side=max_side):
+    dets, times, n, followed = [], [], 0, []
+    for i, t, img in iter_frames(path, max_side=None if crops is not None else max_side):
         times.append(t); n = i + 1
         if i % every == 0:
-            d = detector(img)
-            if max_side and max(W, H) > max_side: d = d.scaled(max(W, H) / max(img.shape[:2]))
+            small = img
+            if max_side and max(img.shape[:2]) > max_side:
+                r = max_side / max(img.shape[:2])
+                small = cv2.resize(img, (int(round(img.shape[1]*r)), int(round(img.shape[0]*r))), interpolation=cv2.INTER_AREA)
+            d = detector(small)
+            if max(W, H) > max(small.shape[:2]): d = d.scaled(max(W, H) / max(small.shape[:2]))
             dets.append((i, d))
+            followed = _followed(followed, d.boxes, max(2 * every, 4) // every)
+        if crops is not None: crops.add(i, img, np.array([b for b, _ in followed]).reshape(-1, 4))
         if progress is not None: progress(1)
     if n == 0: raise ValueError(f"{path}: no frames decoded")
     tracks = track_faces(dets, iou_thr, max_gap=max(2 * every, 4))
@@ -267,6 +316,18 @@ def face_track(path, detector: FaceDetector|None = None, side: str|None = None, 
     lm = smooth_landmarks(lm, bx, pres, smooth_sigma, smooth_thr) if smooth_sigma else lm
     return FaceTrack(Path(path), fps, W, H, np.array(times), lm.astype(np.float32), bx, pres,
                      sum(len(t) for t in chosen), side)
+
+# %% ../nbs/01a_faces.ipynb #fde4c428
+def aligned_from_crops(track: FaceTrack, crops: CropStore, size: int = 128, min_iou: float = 0.3) -> Iterator[tuple[int, np.ndarray]]:
+    "Yield (frame index, aligned uint8 face (size, size, 3)) from `crops`; zeros where the face is absent."
+    zeros = np.zeros((size, size, 3), np.uint8)
+    for i in range(track.n_frames):
+        cands = crops.index.get(i, []) if track.present[i] else []
+        ious = box_iou(track.boxes[i][None], np.stack([b for _, b, _, _ in cands]))[0] if cands else np.zeros(0)
+        if not len(ious) or ious.max() < min_iou:
+            track.present[i] = False; yield i, zeros; continue
+        slot, _, org, s = cands[int(np.argmax(ious))]
+        yield i, align_face(np.asarray(crops.arr[slot]), (track.landmarks[i] - org) * s, size)
 
 # %% ../nbs/01a_faces.ipynb #3472de9f
 def aligned_faces(path, track: FaceTrack, size: int = 128) -> Iterator[tuple[int, np.ndarray]]:
