@@ -54,6 +54,7 @@ class AnnotationError(ValueError):
         where = f"{path}" + (f", line {line}" if line is not None else "")
         super().__init__(f"{where}: {problem}")
 
+# %% ../nbs/00_annotations.ipynb #52c6421c
 @dataclass
 class Annotation:
     "Per-frame labels of one annotation file: `values` (frames first), `mask` (True = annotated) and the header."
@@ -116,6 +117,7 @@ def _int_parser(s: str) -> int:
     if f != int(f): raise ValueError(s)
     return int(f)
 
+# %% ../nbs/00_annotations.ipynb #95ee10ee
 def read_expr(path) -> Annotation:
     "Read an EXPR file (7 classes, or 8 with `Other`): values (N,) int64 class index, mask True where not -1."
     header, lines = _read_lines(path, EXPR_CLASSES, [EXPR_CLASSES_8])
@@ -127,6 +129,7 @@ def read_expr(path) -> Annotation:
     mask = vals != EXPR_NONE
     return Annotation(np.where(mask, vals, 0), mask, header, Path(path))
 
+# %% ../nbs/00_annotations.ipynb #8460cfb7
 def read_au(path) -> Annotation:
     "Read an AU file (8 AUs of 2020 or 12 of later years): values (N, K) int64 0/1, mask True where the frame is annotated."
     header, lines = _read_lines(path, AU_NAMES, [AU_NAMES_12])
@@ -153,6 +156,7 @@ def atomic_write_text(path, text: str):
     except BaseException:
         Path(tmp).unlink(missing_ok=True); raise
 
+# %% ../nbs/00_annotations.ipynb #940f1762
 def write_va(path, va: np.ndarray, mask: np.ndarray|None = None, decimals: int = 3):
     "Write an Aff-Wild2 VA file; frames where `mask` is False get the -5 sentinel."
     va = np.asarray(va, dtype=np.float64)
@@ -160,6 +164,7 @@ def write_va(path, va: np.ndarray, mask: np.ndarray|None = None, decimals: int =
     rows = [f"{v:.{decimals}f},{a:.{decimals}f}" if m else "-5,-5" for (v, a), m in zip(va, mask)]
     atomic_write_text(path, "valence,arousal\n" + "\n".join(rows) + "\n")
 
+# %% ../nbs/00_annotations.ipynb #eff5dd1a
 def write_expr(path, labels: np.ndarray, mask: np.ndarray|None = None, classes: Sequence[str] = EXPR_CLASSES):
     "Write an Aff-Wild2 EXPR file; frames where `mask` is False get the -1 sentinel."
     labels = np.asarray(labels, dtype=np.int64)
@@ -186,6 +191,7 @@ class CorpusEntry:
     @property
     def video_name(self) -> str: return split_side(self.name)[0]
 
+# %% ../nbs/00_annotations.ipynb #82fa2f42
 def split_side(name: str) -> tuple[str, str|None]:
     "Split a two-person annotation name `NAME_left`/`NAME_right` into (`NAME`, side); other names get side None."
     m = re.fullmatch(r'(.+)_(left|right)', name)
@@ -201,6 +207,7 @@ def find_videos(root) -> dict[str, Path]:
             else: vids[p.stem] = p
     return vids
 
+# %% ../nbs/00_annotations.ipynb #096f417a
 @dataclass
 class CorpusIndex:
     "All annotation files of a corpus root with their videos, plus what does not match up."
@@ -218,6 +225,7 @@ class CorpusIndex:
         return pd.DataFrame([dict(task=e.task, split=e.split, name=e.name, video=str(e.video) if e.video else None,
                                   side=e.side, annotation=str(e.annotation)) for e in self.entries])
 
+# %% ../nbs/00_annotations.ipynb #479701e3
 def index_corpus(root) -> CorpusIndex:
     "Index an Aff-Wild2-style corpus root: every annotation per task and split, matched to its video."
     root = Path(root)
@@ -244,6 +252,7 @@ def index_corpus(root) -> CorpusIndex:
 # %% ../nbs/00_annotations.ipynb #5d130a1f
 class LengthMismatchWarning(UserWarning): "Annotation length differs from the decoded frame count."
 
+# %% ../nbs/00_annotations.ipynb #597a31fe
 def reconcile_length(ann: Annotation, n_frames: int, name: str = '') -> Annotation:
     "Pad (unannotated) or trim `ann` to `n_frames`, warning how many frames were changed."
     n = len(ann)

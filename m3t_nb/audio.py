@@ -50,6 +50,7 @@ def _mel_basis(cfg: AudioConfig) -> np.ndarray:
     if k not in _MEL_CACHE: _MEL_CACHE[k] = librosa.filters.mel(sr=cfg.sr, n_fft=cfg.n_fft, n_mels=cfg.n_mels)
     return _MEL_CACHE[k]
 
+# %% ../nbs/02_audio.ipynb #4425ae2b
 def logmel_at(wave: np.ndarray, centers: np.ndarray, cfg: AudioConfig = AudioConfig(), ref: float|None = None) -> np.ndarray:
     "Log-Mel (len(centers), n_mels) of Hann windows centred at integer sample positions `centers`."
     import librosa
@@ -67,6 +68,7 @@ def logmel_at(wave: np.ndarray, centers: np.ndarray, cfg: AudioConfig = AudioCon
         out[s:s+4096] = spec @ basis.T
     return librosa.power_to_db(out, ref=1.0 if ref is None else ref, top_db=None).astype(np.float32)
 
+# %% ../nbs/02_audio.ipynb #b5a9ee9f
 def frame_centers(n_frames: int, fps: float, sr: int, per_frame: int = 1) -> np.ndarray:
     "Sample index nearest to the time of each analysis frame: (i + j/per_frame)/fps s, no accumulated rounding."
     k = np.arange(n_frames * per_frame, dtype=np.float64)
@@ -90,6 +92,7 @@ def audio_features(path, n_frames: int, fps: float, cfg: AudioConfig = AudioConf
     if wave is None or len(wave) == 0: return np.zeros((n_frames, cfg.dim), np.float32), False
     return wave_features(wave, n_frames, fps, cfg, normalize), True
 
+# %% ../nbs/02_audio.ipynb #aeb73050
 def wave_features(wave: np.ndarray, n_frames: int, fps: float, cfg: AudioConfig = AudioConfig(), normalize: bool = True) -> np.ndarray:
     "Frame-synchronised stacked log-Mel features (n_frames, dim) of a 16 kHz waveform."
     if fps <= 0: raise ValueError(f"frame rate must be positive, got {fps}")

@@ -139,6 +139,7 @@ def _npy_header(p: Path) -> tuple[tuple, str]:
         shape, _, dtype = read(f)
     return tuple(shape), np.dtype(dtype).str
 
+# %% ../nbs/03a_cache.ipynb #0c8d7c18
 @dataclass
 class CacheEntry:
     "A finished cache entry, memory-mapped."
@@ -168,6 +169,7 @@ def feats(self: CacheEntry, start: int = 0, stop: int|None = None) -> dict:
     "The 2D features of frames [start, stop), by name."
     return {n: self.arrays[f'feat_{n}'][start:stop] for n in self.feature_names}
 
+# %% ../nbs/03a_cache.ipynb #761f5381
 @patch
 def window(self: CacheEntry, start: int, length: int) -> dict:
     "Arrays of frames [start, start + length), padded with zeros (and unannotated frames) past the end."
@@ -246,6 +248,7 @@ def entry_status(cache_dir, name: str) -> str:
         except CacheError: return 'damaged'
     return 'partial' if (cache_dir/f".{name}.partial").exists() else 'missing'
 
+# %% ../nbs/03a_cache.ipynb #b48cacdc
 def open_cache(cache_dir, split: str|None = None) -> list[CacheEntry]:
     "All finished entries of a cache (of one split), sorted by name; damaged entries raise `CacheError`."
     cache_dir = Path(cache_dir)
@@ -265,6 +268,7 @@ def _work(args):
     except Exception as ex:
         return dict(name=entry.name, ok=False, error=f"{type(ex).__name__}: {ex}", seconds=time.time() - t0)
 
+# %% ../nbs/03a_cache.ipynb #091fd6c4
 def preprocess_corpus(root, cache_dir, cfg: PreprocessConfig = PreprocessConfig(),
                       workers: int|None = None, # Worker processes (default: one per core; 1 works in this process)
                       splits: Sequence[str]|None = None, progress: bool = True, redo: bool = False) -> dict:
@@ -288,6 +292,7 @@ def preprocess_corpus(root, cache_dir, cfg: PreprocessConfig = PreprocessConfig(
                 frames_per_second=frames / max(sum(r['seconds'] for r in ok), 1e-9),
                 warnings=[w for r in ok for w in r['warnings']], missing_videos=[e.name for e in index.missing_videos])
 
+# %% ../nbs/03a_cache.ipynb #6b54671c
 def format_summary(s: dict) -> str:
     "The final summary of a preprocessing run, for people."
     lines = [f"preprocessed {s['videos']} entries ({s['skipped']} already done), {s['frames']} frames, "

@@ -70,12 +70,14 @@ class FaceAsset:
 @lru_cache(maxsize=1)
 def _detector() -> MTCNNDetector: return MTCNNDetector()
 
+# %% ../nbs/01b_demo.ipynb #82059cb3
 def landmarks_of_photo(img: np.ndarray) -> np.ndarray:
     "The 5 landmarks (5, 2) of the most confident face in an RGB photo, by the embedded MTCNN."
     d = _detector()(img)
     if not len(d): raise ValueError("no face found in the photo")
     return d.landmarks[int(np.argmax(d.scores))]
 
+# %% ../nbs/01b_demo.ipynb #05b0a887
 def make_face_asset(name: str, img: np.ndarray, size: int = 160, lm: np.ndarray|None = None) -> FaceAsset:
     "Crop a square sprite of `size` pixels around the face of an RGB photo, with landmarks and alpha."
     import cv2
@@ -145,6 +147,7 @@ def expression_fields(face: FaceAsset) -> tuple[np.ndarray, np.ndarray]:
         da[1] -= 0.18*d * g(eye - [0, 0.38*d], 0.25)        # brows up
     return dv, da
 
+# %% ../nbs/01b_demo.ipynb #576ca1fc
 def warp_expression(face: FaceAsset, fields, valence: float, arousal: float) -> np.ndarray:
     "The sprite with the expression of (`valence`, `arousal`) applied."
     import cv2
@@ -173,6 +176,7 @@ def synth_voice(t: np.ndarray, v: np.ndarray, a: np.ndarray, active: np.ndarray,
     gain = (0.05 + 0.45 * a01 ** 1.5) * active
     return (sig * env * gain / 2.0).astype(np.float32)
 
+# %% ../nbs/01b_demo.ipynb #ba5578be
 def activity_mask(t: np.ndarray, rng: np.random.Generator, talk=(2., 5.), pause=(0.5, 1.6)) -> np.ndarray:
     "Speech activity: talk spurts and silent pauses of random lengths (seconds), smoothed at the edges."
     act = np.zeros(len(t), np.float64); s = rng.uniform(0, 1.0); on = True
@@ -428,6 +432,7 @@ def fixtures_dir() -> Path:
     d.mkdir(parents=True, exist_ok=True)
     return d
 
+# %% ../nbs/01b_demo.ipynb #91adc22d
 @contextmanager
 def file_lock(path):
     "Hold an exclusive lock on `path` (created if needed) for the duration of the block, across processes."

@@ -46,6 +46,7 @@ class Detections:
         return Detections(self.boxes * s, self.scores, self.landmarks * s)
     def __getitem__(self, i): return Detections(self.boxes[i], self.scores[i], self.landmarks[i])
 
+# %% ../nbs/01a_faces.ipynb #616fee72
 class FaceDetector:
     "Interface: `detect(rgb) -> Detections`. Subclass it to plug in RetinaFace or another detector."
     def detect(self, img: np.ndarray) -> Detections: raise NotImplementedError
@@ -115,10 +116,12 @@ def similarity_transform(src: np.ndarray, dst: np.ndarray) -> np.ndarray:
     M = np.zeros((2, 3)); M[:, :2] = scale * R; M[:, 2] = md - scale * R @ ms
     return M
 
+# %% ../nbs/01a_faces.ipynb #8a8ea44d
 def apply_transform(M: np.ndarray, pts: np.ndarray) -> np.ndarray:
     "Apply a (2, 3) affine transform to points (..., 2)."
     return pts @ M[:, :2].T + M[:, 2]
 
+# %% ../nbs/01a_faces.ipynb #23bf1ab7
 def align_face(img: np.ndarray, landmarks: np.ndarray, size: int = 128, template: np.ndarray = TEMPLATE_128) -> np.ndarray:
     "Warp the face with these 5 landmarks onto the template: an aligned (size, size, 3) crop."
     M = similarity_transform(landmarks, template * (size / 128))
@@ -134,6 +137,7 @@ def box_iou(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     area = lambda x: (x[..., 2] - x[..., 0]) * (x[..., 3] - x[..., 1])
     return inter / (area(a) + area(b) - inter + 1e-9)
 
+# %% ../nbs/01a_faces.ipynb #31d97e24
 @dataclass
 class Track:
     "One face track: frame indices and, per frame, box, score and landmarks."
@@ -152,6 +156,7 @@ class Track:
     @property
     def center_x(self) -> float: b = self.median_box; return float((b[0] + b[2]) / 2)
 
+# %% ../nbs/01a_faces.ipynb #ca3d5332
 def track_faces(dets: Sequence[tuple[int, Detections]], iou_thr: float = 0.3, max_gap: int = 10) -> list[Track]:
     "Group per-frame detections [(frame, Detections)] into IoU tracks."
     active, done = [], []

@@ -90,6 +90,7 @@ class ModalityScorer(nn.Module):
         self.gru, self.lin = BiGRU(ni, nh, 1), nn.Linear(2 * nh, 1)
     def forward(self, x: torch.Tensor) -> torch.Tensor: return torch.sigmoid(self.lin(self.gru(x)))
 
+# %% ../nbs/04a_fusion.ipynb #b1cdd617
 class AttentionFusion(FusionBase):
     "Attention fusion (eqs. 5–6): f_t = α_v·v_t + α_a·a_t, α = softmax over modalities of their quality scores."
     def __init__(self, visual: VisualNet, audio: AudioNet, cfg: M3TConfig|None = None):

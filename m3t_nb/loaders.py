@@ -56,6 +56,7 @@ def pack_targets(va, va_mask, expr=None, expr_mask=None) -> torch.Tensor:
     return torch.cat([va, va_mask[..., None], torch.as_tensor(expr).to(torch.float32)[..., None],
                       torch.as_tensor(expr_mask).to(torch.float32)[..., None]], -1)
 
+# %% ../nbs/05_loaders.ipynb #e217e0c1
 def unpack_targets(t: torch.Tensor):
     "Inverse of `pack_targets`: (va, va_mask bool, expr long, expr_mask bool)."
     return t[..., :2], t[..., 2] > 0.5, t[..., 3].long(), t[..., 4] > 0.5
@@ -84,6 +85,7 @@ class WindowDataset(torch.utils.data.Dataset):
         start = int(np.random.randint(0, max(e.n_frames - self.T, 0) + 1))
         return _item(e, start, self.T, self.inputs, self.feat_names)
 
+# %% ../nbs/05_loaders.ipynb #8f661b07
 class ClipDataset(torch.utils.data.Dataset):
     "Every video in consecutive non-overlapping T-frame clips (the last one padded): each frame predicted once."
     def __init__(self, entries, T: int = 32, inputs=('video', 'feats', 'audio'), feat_names=None):
@@ -120,6 +122,7 @@ def augment_clips(faces: torch.Tensor, crop: int, size: int, train: bool, genera
     x = (x / 127.5 - 1).clamp_(-1, 1)              # resampling weights can overshoot by a rounding error
     return x * present[:, :, None, None, None].to(x.dtype)
 
+# %% ../nbs/05_loaders.ipynb #14d7df3d
 class ClipAugment(ItemTransform):
     "fastai batch transform: crop/flip/resize/scale the video element of a batch on its device."
     order = 10

@@ -59,6 +59,7 @@ def ccc_loss(pred: torch.Tensor, target: torch.Tensor, mask: torch.Tensor|None =
     if pred.numel() == 0: return pred.sum() * 0.
     return 1 - ccc(pred, target)
 
+# %% ../nbs/06_losses.ipynb #20701974
 def masked_cross_entropy(logits: torch.Tensor, labels: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     "Cross-entropy over the frames that carry an expression label (paper eq. 3); 0 if none does."
     mask = mask.bool()
@@ -98,10 +99,12 @@ def ccc_valence(preds, targs) -> float:
     "CCC of valence over all annotated frames given (clipped to [-1, 1])."
     return float(ccc(*_valid_pairs(preds, targs, 0)))
 
+# %% ../nbs/06_losses.ipynb #a1ac72eb
 def ccc_arousal(preds, targs) -> float:
     "CCC of arousal over all annotated frames given (clipped to [-1, 1])."
     return float(ccc(*_valid_pairs(preds, targs, 1)))
 
+# %% ../nbs/06_losses.ipynb #03558b3e
 def ccc_mean(preds, targs) -> float:
     "The challenge score P = 0.5·(CCC_V + CCC_A) over all annotated frames given."
     return 0.5 * (ccc_valence(preds, targs) + ccc_arousal(preds, targs))
@@ -110,9 +113,16 @@ def _accum(f, name: str):
     from fastai.metrics import AccumMetric
     return AccumMetric(f, flatten=False, name=name)
 
+# %% ../nbs/06_losses.ipynb #4acf750f
 def CCCValence(): "Corpus-level valence CCC as a fastai metric."; return _accum(ccc_valence, 'ccc_v')
+
+# %% ../nbs/06_losses.ipynb #ae5ce193
 def CCCArousal(): "Corpus-level arousal CCC as a fastai metric."; return _accum(ccc_arousal, 'ccc_a')
+
+# %% ../nbs/06_losses.ipynb #96d75767
 def CCCMean():    "The challenge score as a fastai metric."; return _accum(ccc_mean, 'ccc')
+
+# %% ../nbs/06_losses.ipynb #15df8289
 def ccc_metrics() -> list:
     "The three corpus-level CCC metrics a stage's `Learner` reports."
     return [CCCValence(), CCCArousal(), CCCMean()]

@@ -130,6 +130,7 @@ def video_fps(path) -> float:
         s = c.streams.video[0]
         return stream_fps(s)
 
+# %% ../nbs/01_media.ipynb #6165f80b
 def iter_frames(path, max_side: int|None = None) -> Iterator[tuple[int, float, np.ndarray]]:
     "Yield (index, time in s, RGB frame) for every frame; frames are downscaled so the longer side ≤ `max_side`."
     import av

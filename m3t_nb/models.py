@@ -97,6 +97,7 @@ def conv3d_block(ni: int, nf: int, pool: bool = True) -> nn.Sequential:
     if pool: layers.append(nn.MaxPool3d((1, 2, 2)))
     return nn.Sequential(*layers)
 
+# %% ../nbs/04_models.ipynb #a5febd70
 class Backbone3D(nn.Module):
     "Shared conv3d trunk and two branches (valence, arousal): (B, 3, T, H, W) -> two (B, T, C) per-frame features."
     def __init__(self, cfg: M3TConfig):
@@ -118,6 +119,7 @@ def fc_head(ni: int, nh: int, no: int, p: float = 0.) -> nn.Sequential:
     "Two fully connected layers ni -> nh -> no with ReLU and dropout between them."
     return nn.Sequential(nn.Linear(ni, nh), nn.ReLU(inplace=True), nn.Dropout(p), nn.Linear(nh, no))
 
+# %% ../nbs/04_models.ipynb #25428a7a
 class BiGRU(nn.Module):
     "A batch-first bidirectional GRU returning only its per-step outputs (B, T, 2·hidden)."
     def __init__(self, ni: int, nh: int, n_layers: int = 2, p: float = 0.):
@@ -194,6 +196,7 @@ class IdentityNet(nn.Module):
         fv, fa = self.backbone(video.transpose(1, 2))
         return self.head(torch.cat([fv, fa], -1).mean(1))
 
+# %% ../nbs/04_models.ipynb #cb71e275
 def transfer_backbone(src: nn.Module, dst: VisualNet) -> VisualNet:
     "Copy the 3D backbone of `src` (an `IdentityNet` or `VisualNet`) into `dst`."
     dst.backbone.load_state_dict(src.backbone.state_dict())
@@ -204,6 +207,7 @@ def count_params(m: nn.Module) -> int:
     "Number of parameters of `m`."
     return sum(p.numel() for p in m.parameters())
 
+# %% ../nbs/04_models.ipynb #ad86002d
 def param_table(m: nn.Module) -> dict:
     "Parameters per direct child of `m`, and the total."
     d = {n: count_params(c) for n, c in m.named_children()}

@@ -92,6 +92,7 @@ def write_abaw(df: pd.DataFrame, path):
     "The ABAW VA submission format: header `valence,arousal`, one line per frame."
     atomic_write_text(path, "valence,arousal\n" + "\n".join(f"{v:.4f},{a:.4f}" for v, a in zip(df.valence, df.arousal)) + "\n")
 
+# %% ../nbs/08_predict.ipynb #a701b64b
 def read_predictions(path) -> np.ndarray:
     "Read an ABAW-format prediction file (or a CSV with valence/arousal columns) into (N, 2)."
     path = Path(path)
@@ -117,6 +118,7 @@ def report_moments(df: pd.DataFrame, k: int = 6) -> list[int]:
     cand += list(idx[np.linspace(0, len(idx) - 1, k).astype(int)])
     return sorted(set(int(c) for c in cand))[:k + 4]
 
+# %% ../nbs/08_predict.ipynb #78b83a13
 def timeline_figure(df: pd.DataFrame, truth: np.ndarray|None = None):
     "Plotly timelines of valence and arousal (and the annotation if given), with face-absent stretches shaded."
     import plotly.graph_objects as go
@@ -135,6 +137,7 @@ def timeline_figure(df: pd.DataFrame, truth: np.ndarray|None = None):
     fig.update_layout(height=420, margin=dict(l=40, r=20, t=40, b=40), xaxis2_title='time (s)')
     return fig
 
+# %% ../nbs/08_predict.ipynb #f617f0cc
 def circumplex_figure(df: pd.DataFrame):
     "The trajectory on the valence-arousal plane, coloured by time, with the basic expressions' regions named."
     import plotly.graph_objects as go
@@ -150,6 +153,7 @@ def circumplex_figure(df: pd.DataFrame):
                       showlegend=False)
     return fig
 
+# %% ../nbs/08_predict.ipynb #095e89fb
 def write_report(df: pd.DataFrame, path, truth: np.ndarray|None = None, title: str|None = None):
     "An HTML report: timelines, circumplex trajectory and face thumbnails at telling moments."
     faces = df.attrs.get('faces', {})

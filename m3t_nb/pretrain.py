@@ -51,6 +51,7 @@ def identity_folder_entries(root) -> list[tuple[CorpusEntry, str]]:
     if not out: raise ValueError(f"{root}: no videos under identity folders")
     return out
 
+# %% ../nbs/06a_pretrain.ipynb #fcc55ae0
 def preprocess_identities(root, cache_dir, cfg: PreprocessConfig|None = None) -> dict[str, str]:
     "Preprocess every face track of an identity folder into `cache_dir` (resumable); returns entry name -> identity."
     cfg = cfg or PreprocessConfig(features={})
@@ -61,6 +62,7 @@ def preprocess_identities(root, cache_dir, cfg: PreprocessConfig|None = None) ->
     (Path(cache_dir)/'identities.json').write_text(json.dumps(ids, indent=1))
     return ids
 
+# %% ../nbs/06a_pretrain.ipynb #4393bda4
 def demo_identities(corpus_root) -> dict[str, str]:
     "Entry name -> person of a demo corpus (from its `demo_meta.json`)."
     meta = json.loads((Path(corpus_root)/'demo_meta.json').read_text())
@@ -110,6 +112,7 @@ def identity_learner(entries: list[CacheEntry], identity_of: dict[str, str], cfg
     learn.people = people
     return learn
 
+# %% ../nbs/06a_pretrain.ipynb #0c9d3c19
 def pretrained_visual_net(learn: Learner, cfg: M3TConfig|None = None) -> VisualNet:
     "A `VisualNet` whose 3D backbone is the identity-pretrained one."
     return transfer_backbone(learn.model, VisualNet(cfg or learn.model.cfg))

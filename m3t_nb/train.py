@@ -60,6 +60,7 @@ def triangular_lr(n_epoch: int, lr_max: float, base_lr: float = 1e-7, step_up: f
         return base_lr + (lr_max - base_lr) * (c if c <= 1 else 2 - c)
     return _sched
 
+# %% ../nbs/07_train.ipynb #7ffd9e32
 def step_decay_lr(n_epoch: int, lr0: float = 1e-5, gamma: float = 0.1, every: float = 2.):
     "Step decay as a fastai schedule: lr0 · gamma^floor(epoch / every)."
     def _sched(pos: float) -> float: return lr0 * gamma ** math.floor(pos * n_epoch / every + 1e-9)
@@ -75,12 +76,14 @@ class EpochCheckpoint(Callback):
         p = self.learn.path/self.learn.model_dir/f"{self.fname}_last.json"
         p.write_text(json.dumps(dict(epoch=self.epoch + self.offset, n_epoch=self.n_epoch + self.offset)))
 
+# %% ../nbs/07_train.ipynb #de508f99
 class EpochOffset(Callback):
     "Number the logged epochs of a resumed fit from `offset`, so the CSV log continues the first run's count."
     order = 51     # right after the Recorder starts the epoch's log line
     def __init__(self, offset: int): self.offset = offset
     def before_epoch(self): self.recorder.log[0] = self.epoch + self.offset
 
+# %% ../nbs/07_train.ipynb #69bc5085
 class ResumableCSVLogger(CSVLogger):
     "fastai's `CSVLogger`, without repeating the header when it appends to an existing log."
     def before_fit(self):
@@ -89,6 +92,7 @@ class ResumableCSVLogger(CSVLogger):
         self.file = p.open('a')
         self.old_logger, self.learn.logger = self.logger, self._write_line
 
+# %% ../nbs/07_train.ipynb #ffe347c4
 def finished_epochs(learn: Learner, fname: str) -> int:
     "How many epochs of stage `fname` a previous run finished (0 if none)."
     p = learn.path/learn.model_dir/f"{fname}_last.json"
@@ -99,6 +103,7 @@ def torch_adam(params, **kw) -> OptimWrapper:
     "PyTorch's Adam (default betas, L2 weight decay as in the paper) inside fastai's `OptimWrapper`: its fused/foreach step is faster than fastai's Python `Adam`."
     return OptimWrapper(params, torch.optim.Adam, **kw)
 
+# %% ../nbs/07_train.ipynb #c492d523
 def stage_learner(dls, model: torch.nn.Module, path, lam: float = 0.5, wd: float = 1e-4, grad_clip: float|None = 1.0,
                   mixed_precision: bool = True) -> Learner:
     "A fastai `Learner` for one stage: M3T loss, Adam (default betas, L2 weight decay 1e-4), gradient clipping, corpus-level CCC metrics."
@@ -112,6 +117,7 @@ def stage_learner(dls, model: torch.nn.Module, path, lam: float = 0.5, wd: float
 
 def _distributed() -> bool: return int(os.environ.get('WORLD_SIZE', '1')) > 1
 
+# %% ../nbs/07_train.ipynb #f326fa34
 def fit_stage(learn: Learner, n_epoch: int, name: str, schedule: str = 'cyclic', lr_max: float = 1e-3,
               base_lr: float = 1e-7, step_up: float = 3., lr0: float = 1e-5, gamma: float = 0.1, every: float = 2.,
               resume: bool = True, extra_cbs=None) -> Learner:
@@ -153,6 +159,7 @@ def predict_entries(learn: Learner, dl=None) -> list[dict]:
         res.append(dict(name=out[k]['name'], pred=p[:, :2].clamp(-1, 1).numpy(), va=va.numpy(), va_mask=m.numpy()))
     return res
 
+# %% ../nbs/07_train.ipynb #2066dc2f
 def evaluate_learner(learn: Learner, dl=None) -> dict:
     "The challenge metric of `learn`'s model on a validation loader."
     return corpus_ccc(predict_entries(learn, dl))
@@ -210,6 +217,7 @@ def learner(self: Experiment, stage: str, model, mixed_precision: bool|None = No
                           num_workers=p['num_workers'], device=self.device)
     return stage_learner(dls, model, self.out, p['lam'], mixed_precision=p['mixed_precision'] if mixed_precision is None else mixed_precision)
 
+# %% ../nbs/07_train.ipynb #2cc6edfa
 @patch
 def finish(self: Experiment, kind: str, learn: Learner, trained: bool):
     "Score a stage's model on the validation videos once, and save it (with that score) if it was just trained."
@@ -351,6 +359,7 @@ def launch_experiment(params: dict) -> dict|None:
         return None
     return _run_params(params)
 
+# %% ../nbs/07_train.ipynb #4e852b93
 @call_parse
 @delegates(run_experiment)
 def train_cli(dry_run: bool = False, # Print the effective parameters as JSON and exit
