@@ -28,17 +28,17 @@ Docs: https://m3t-nb.github.io/m3t_nb/annotations.html.md"""
 # %% ../nbs/00_annotations.ipynb #de767e27
 from __future__ import annotations
 import os, re, warnings, tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 import numpy as np
 import pandas as pd
 
 # %% auto #0
-__all__ = ['VA_NONE', 'EXPR_NONE', 'AU_NONE', 'EXPR_CLASSES', 'EXPR_CLASSES_8', 'AU_NAMES', 'AU_NAMES_12', 'READERS',
-           'TASK_FOLDERS', 'SPLIT_FOLDERS', 'VIDEO_EXTS', 'AnnotationError', 'Annotation', 'read_va', 'read_expr',
-           'read_au', 'atomic_write_text', 'write_va', 'write_expr', 'CorpusEntry', 'split_side', 'find_videos',
-           'CorpusIndex', 'index_corpus', 'LengthMismatchWarning', 'reconcile_length']
+__all__ = ['VA_NONE', 'EXPR_NONE', 'AU_NONE', 'EXPR_CLASSES', 'EXPR_CLASSES_8', 'AU_NAMES', 'AU_NAMES_12', 'MAX_ANNOTATION_BYTES',
+           'READERS', 'TASK_FOLDERS', 'SPLIT_FOLDERS', 'VIDEO_EXTS', 'AnnotationError', 'Annotation', 'read_va',
+           'read_expr', 'read_au', 'atomic_write_text', 'write_va', 'write_expr', 'check_name', 'CorpusEntry',
+           'split_side', 'find_videos', 'CorpusIndex', 'index_corpus', 'LengthMismatchWarning', 'reconcile_length']
 
 # %% ../nbs/00_annotations.ipynb #5fc599d9
 VA_NONE, EXPR_NONE, AU_NONE = -5.0, -1, -1
@@ -67,10 +67,14 @@ class Annotation:
     def annotated_fraction(self) -> float: return float(self.mask.mean()) if len(self.mask) else 0.0
 
 # %% ../nbs/00_annotations.ipynb #cbe937ec
+MAX_ANNOTATION_BYTES = 64 * 2**20   # Aff-Wild2's longest annotation file is under 1 MB
+
 def _read_lines(path, expected_header: Sequence[str]|None, alternatives: Sequence[Sequence[str]] = ()) -> tuple[tuple, list[str]]:
     "Read an annotation file: check it is non-empty and its header is one of the accepted ones."
     path = Path(path)
     if not path.exists(): raise AnnotationError(path, None, "file does not exist")
+    if path.stat().st_size > MAX_ANNOTATION_BYTES:
+        raise AnnotationError(path, None, f"file of {path.stat().st_size} bytes, more than an annotation file can be ({MAX_ANNOTATION_BYTES})")
     try: text = path.read_text()
     except UnicodeDecodeError as e: raise AnnotationError(path, None, f"not a text file ({e.reason})") from None
     lines = text.splitlines()
@@ -172,6 +176,15 @@ def write_expr(path, labels: np.ndarray, mask: np.ndarray|None = None, classes: 
     rows = [str(int(l)) if m else "-1" for l, m in zip(labels, mask)]
     atomic_write_text(path, ",".join(classes) + "\n" + "\n".join(rows) + "\n")
 
+# %% ../nbs/00_annotations.ipynb #cb03e11a
+def check_name(name: str, what) -> str:
+    "`name` if it can name a file inside a folder (no separators, `..`, control characters or leading dot); else a clear error about `what`."
+    bad = (not name or name in ('.', '..') or name.startswith('.') or len(name) > 200
+           or any(ch in name for ch in '/\\') or any(ord(ch) < 32 or ord(ch) == 127 for ch in name))
+    if bad: raise ValueError(f"{what}: the name {name!r} cannot name an output file (separators, '..', control characters "
+                             f"or a leading dot); rename it")
+    return name
+
 # %% ../nbs/00_annotations.ipynb #c7208561
 TASK_FOLDERS = {'VA': ('VA_Set', 'VA_Estimation_Challenge'),
                 'EXPR': ('EXPR_Set', 'EXPR_Classification_Challenge', 'EXPR_Recognition_Challenge'),
@@ -215,6 +228,7 @@ class CorpusIndex:
     entries: list
     missing_videos: list    # entries whose video was not found
     unannotated_videos: list  # video paths no annotation refers to
+    refused: list = field(default_factory=list)  # (annotation path, reason) of names that cannot name an output
     def select(self, task: str = 'VA', split: str|None = None) -> list:
         "Entries of one task (and split), with a video."
         return [e for e in self.entries if e.task == task and (split is None or e.split == split) and e.video is not None]
@@ -232,7 +246,7 @@ def index_corpus(root) -> CorpusIndex:
     if not root.exists(): raise FileNotFoundError(f"{root}: corpus root does not exist")
     if not (root/'annotations').is_dir(): raise FileNotFoundError(f"{root}: no 'annotations' folder (expected the Aff-Wild2 layout)")
     videos = find_videos(root)
-    entries, used = [], set()
+    entries, used, refused = [], set(), []
     for task, tfolders in TASK_FOLDERS.items():
         for tf in tfolders:
             for split, sfolders in SPLIT_FOLDERS.items():
@@ -241,13 +255,15 @@ def index_corpus(root) -> CorpusIndex:
                     if not d.is_dir(): continue
                     for ann in sorted(d.glob('*.txt')):
                         name = ann.stem
+                        try: check_name(name, ann)
+                        except ValueError as e: refused.append((ann, str(e))); warnings.warn(str(e)); continue
                         base, side = split_side(name)
                         vid = videos.get(name) or videos.get(base)
                         if name in videos: side = None if name == base else side
                         entries.append(CorpusEntry(task, split, name, ann, vid, side))
                         if vid is not None: used.add(vid)
     missing = [e for e in entries if e.video is None]
-    return CorpusIndex(root, entries, missing, sorted(set(videos.values()) - used))
+    return CorpusIndex(root, entries, missing, sorted(set(videos.values()) - used), refused)
 
 # %% ../nbs/00_annotations.ipynb #5d130a1f
 class LengthMismatchWarning(UserWarning): "Annotation length differs from the decoded frame count."
@@ -257,6 +273,8 @@ def reconcile_length(ann: Annotation, n_frames: int, name: str = '') -> Annotati
     "Pad (unannotated) or trim `ann` to `n_frames`, warning how many frames were changed."
     n = len(ann)
     if n == n_frames: return ann
+    if n > 2 * n_frames + 100:
+        raise AnnotationError(ann.path or name, None, f"{n} annotation lines for a video of {n_frames} frames: not this video's annotation")
     what = f"{name or ann.path}: annotation has {n} frames, video has {n_frames}"
     if n > n_frames:
         warnings.warn(f"{what}: trimmed the last {n-n_frames} annotation line(s)", LengthMismatchWarning)

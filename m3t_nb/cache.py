@@ -35,7 +35,7 @@ import numpy as np
 from fastcore.basics import patch
 from fastcore.parallel import parallel
 from fastcore.script import call_parse
-from .annotations import index_corpus, read_va, read_expr, reconcile_length, CorpusEntry
+from .annotations import index_corpus, read_va, read_expr, reconcile_length, CorpusEntry, check_name
 from .media import video_info
 from .faces import MTCNNDetector, YuNetDetector, FaceDetector, face_track, CropStore, aligned_from_crops, aligned_faces
 from .audio import AudioConfig, audio_features
@@ -210,15 +210,20 @@ def _reconciled(entry: CorpusEntry, index, n: int) -> dict:
                 expr=(ex.values if ex is not None else np.zeros(n, np.int64)).astype(np.int64),
                 expr_mask=ex.mask if ex is not None else np.zeros(n, bool))
 
+# %% ../nbs/03a_cache.ipynb #ab7eaf52
+def _remove(p: Path):
+    "Remove a file or folder; a symbolic link is removed itself, never followed."
+    if p.is_symlink() or p.is_file(): p.unlink()
+    elif p.exists(): shutil.rmtree(p)
+
 # %% ../nbs/03a_cache.ipynb #8e62ea97
 def build_entry(entry: CorpusEntry, cache_dir, cfg: PreprocessConfig = PreprocessConfig(), index=None,
                 detector: FaceDetector|None = None, extractors: dict|None = None, progress=None) -> CacheEntry:
     "Preprocess one annotated person of a corpus into `cache_dir/NAME` (atomically)."
     t0 = time.time()
-    cache_dir = Path(cache_dir); final = cache_dir/entry.name
+    cache_dir = Path(cache_dir); final = cache_dir/check_name(entry.name, entry.annotation or entry.video)
     tmp = cache_dir/f".{entry.name}.partial"
-    if tmp.exists(): shutil.rmtree(tmp)
-    tmp.mkdir(parents=True)
+    _remove(tmp); tmp.mkdir(parents=True)
     try:
         r = process_video(entry.video, cfg, entry.name, entry.side, tmp, detector=detector, extractors=extractors, progress=progress)
         tr, n = r['track'], r['n_frames']
@@ -233,7 +238,7 @@ def build_entry(entry: CorpusEntry, cache_dir, cfg: PreprocessConfig = Preproces
                     features={k: e.describe() for k, e in r['extractors'].items()}, preprocess=asdict(cfg), arrays=manifest,
                     seconds=round(time.time() - t0, 2))
         (tmp/'meta.json').write_text(json.dumps(meta, indent=1))
-        if final.exists(): shutil.rmtree(final)          # a damaged or outdated entry is replaced
+        _remove(final)                                   # a damaged or outdated entry is replaced
         os.replace(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True); raise
@@ -309,7 +314,7 @@ def preprocess_cli(root: str,                     # Corpus root in the Aff-Wild2
                    cache_dir: str,                # Folder of the cache (created if needed; finished entries are kept)
                    workers: int = None,           # Worker processes (default: one per core)
                    detector: str = 'mtcnn',       # Face detector: mtcnn (embedded) or yunet:PATH to a YuNet ONNX file
-                   features: str = 'emotion=onet',# 2D features NAME=SPEC,...; SPEC is onet, torch:PATH or npy:DIR
+                   features: str = 'emotion=onet',# 2D features NAME=SPEC,...; SPEC: onet, torch:PATH (.pt2/TorchScript), torch:WEIGHTS@pkg.mod:Class, npy:DIR, or torch-unsafe:PATH (a pickled module: runs its code)
                    every: int = 2,                # Run the detector on every k-th frame and track between
                    det_max_side: int = 640,       # Downscale frames for detection to this longer side (pixels)
                    splits: str = None,            # Only these splits, comma-separated (train,valid); default all

@@ -18,7 +18,7 @@ import cv2
 from .annotations import split_side
 
 # %% auto #0
-__all__ = ['FrameFeatureExtractor', 'ONetFeatures', 'TorchFeatures', 'PrecomputedFeatures', 'make_extractor']
+__all__ = ['FrameFeatureExtractor', 'ONetFeatures', 'load_user_module', 'TorchFeatures', 'PrecomputedFeatures', 'make_extractor']
 
 # %% ../nbs/03_features.ipynb #6bb9d991
 class FrameFeatureExtractor:
@@ -43,20 +43,39 @@ class ONetFeatures(FrameFeatureExtractor):
         self.net.setInput(np.ascontiguousarray(x))
         return self.net.forward('onnx_node!p_re_lu_11').astype(np.float32).reshape(len(faces), self.dim)
 
+# %% ../nbs/03_features.ipynb #3f23ab42
+def load_user_module(path, device: str = 'cpu', module: str|None = None, allow_pickle: bool = False):
+    "A user's network in eval mode, without blind unpickling: an exported program (`.pt2`), TorchScript, or `module` ('pkg.mod:Class') + a state-dict file."
+    import torch, importlib
+    path = Path(path)
+    if not path.exists(): raise FileNotFoundError(f"{path}: feature model file does not exist")
+    try:
+        if module:
+            modname, _, clsname = module.partition(':')
+            net = getattr(importlib.import_module(modname), clsname)()
+            net.load_state_dict(torch.load(path, map_location=device, weights_only=True))
+            return net.to(device).eval()
+        if path.suffix == '.pt2': return torch.export.load(str(path)).module().to(device)   # an exported program is always in eval mode
+        try: return torch.jit.load(str(path), map_location=device).eval()
+        except Exception as e: jit_error = e
+        if not allow_pickle:
+            raise ValueError(f"{path}: neither TorchScript nor an exported program (.pt2). A pickled whole module runs the file's "
+                             f"code when it is loaded, so it is refused: save the network with torch.jit.script or torch.export, "
+                             f"or give its class and a state-dict file, or use torch-unsafe:PATH for a file you trust")
+        net = torch.load(path, map_location=device, weights_only=False)
+    except (FileNotFoundError, ValueError): raise
+    except Exception as e: raise ValueError(f"{path}: cannot load the feature network ({str(e).splitlines()[0][:200]})") from None
+    if not isinstance(net, torch.nn.Module): raise ValueError(f"{path}: holds a {type(net).__name__}, not a module")
+    return net.eval()
+
 # %% ../nbs/03_features.ipynb #281eb732
 class TorchFeatures(FrameFeatureExtractor):
-    "Features from a user's PyTorch module (a whole pickled/TorchScript module at `path`): faces -> (n, dim)."
+    "Features from a user's PyTorch network (see `load_user_module`): faces -> (n, dim)."
     kind = 'torch'
-    def __init__(self, path, input_size: int = 112, mean=(0.5, 0.5, 0.5), std=(0.5, 0.5, 0.5), device: str = 'cpu', batch: int = 64):
-        import torch
+    def __init__(self, path, input_size: int = 112, mean=(0.5, 0.5, 0.5), std=(0.5, 0.5, 0.5), device: str = 'cpu', batch: int = 64,
+                 module: str|None = None, allow_pickle: bool = False):
         path = Path(path)
-        if not path.exists(): raise FileNotFoundError(f"{path}: feature model file does not exist")
-        try: self.model = torch.jit.load(str(path), map_location=device)
-        except Exception:
-            try: self.model = torch.load(str(path), map_location=device, weights_only=False)
-            except Exception as e: raise ValueError(f"{path}: not a PyTorch module ({e})") from None
-        if not isinstance(self.model, torch.nn.Module): raise ValueError(f"{path}: holds a {type(self.model).__name__}, not a module")
-        self.model.eval()
+        self.model = load_user_module(path, device, module, allow_pickle)
         self.path, self.input_size, self.device, self.batch = path, input_size, device, batch
         self.mean, self.std = np.array(mean, np.float32), np.array(std, np.float32)
         self.dim = int(self(np.zeros((1, 128, 128, 3), np.uint8)).shape[1])
@@ -107,8 +126,12 @@ class PrecomputedFeatures(FrameFeatureExtractor):
 
 # %% ../nbs/03_features.ipynb #bb447b46
 def make_extractor(spec: str) -> FrameFeatureExtractor:
-    "An extractor from its spec: 'onet', 'torch:PATH' or 'npy:DIR'."
+    "An extractor from its spec: 'onet', 'torch:PATH' (.pt2 or TorchScript), 'torch:WEIGHTS@pkg.mod:Class', 'torch-unsafe:PATH' or 'npy:DIR'."
     if spec == 'onet': return ONetFeatures()
-    if spec.startswith('torch:'): return TorchFeatures(spec[6:])
+    if spec.startswith('torch:'):
+        path, _, module = spec[6:].partition('@')
+        return TorchFeatures(path, module=module or None)
+    if spec.startswith('torch-unsafe:'): return TorchFeatures(spec[13:], allow_pickle=True)
     if spec.startswith('npy:'): return PrecomputedFeatures(spec[4:])
-    raise ValueError(f"unknown feature extractor {spec!r}: use 'onet', 'torch:PATH' or 'npy:DIR'")
+    raise ValueError(f"unknown feature extractor {spec!r}: use 'onet', 'torch:PATH', 'torch:WEIGHTS@pkg.mod:Class', "
+                     f"'torch-unsafe:PATH' (runs the file's code) or 'npy:DIR'")

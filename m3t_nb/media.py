@@ -23,18 +23,25 @@ from fastcore.script import call_parse
 from .annotations import index_corpus, read_va
 
 # %% auto #0
-__all__ = ['open_media', 'exact_rate', 'VideoWriter', 'stream_fps', 'VideoInfo', 'video_info', 'video_fps', 'iter_frames',
-           'read_frames', 'load_audio', 'corpus_summary', 'corpus_index_cli']
+__all__ = ['MAX_FRAME_PIXELS', 'open_media', 'exact_rate', 'VideoWriter', 'stream_fps', 'VideoInfo', 'video_info', 'video_fps',
+           'iter_frames', 'read_frames', 'load_audio', 'corpus_summary', 'corpus_index_cli']
 
 # %% ../nbs/01_media.ipynb #aef4a3e1
-def open_media(path, need_video: bool = True):
-    "Open a media file with PyAV; a missing file, an unreadable one or (if `need_video`) one without video gets a clear error."
+MAX_FRAME_PIXELS = 8192 * 8192   # 8K video is 7680 x 4320; larger frames are refused before any is decoded
+
+def open_media(path, need_video: bool = True, max_pixels: int|None = None):
+    "Open a media file with PyAV; a missing, unreadable or (if `need_video`) video-less file, or absurd frame sizes, get a clear error."
     import av
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"{path}: file does not exist")
     try: c = av.open(str(path))
     except Exception as e: raise ValueError(f"{path}: cannot open as a video container ({e})") from None
     if need_video and not c.streams.video: c.close(); raise ValueError(f"{path}: no video stream")
+    if c.streams.video:
+        cc, limit = c.streams.video[0].codec_context, max_pixels or MAX_FRAME_PIXELS
+        cc.options = {**cc.options, 'max_pixels': str(limit)}   # FFmpeg refuses larger frames before allocating them
+        if cc.width * cc.height > limit:
+            c.close(); raise ValueError(f"{path}: frames of {cc.width}x{cc.height} pixels, more than m3t_nb accepts ({limit} pixels)")
     return c
 
 # %% ../nbs/01_media.ipynb #9c0b8613
@@ -52,6 +59,7 @@ class VideoWriter:
         self.path, self.rate, self.audio, self.sr = Path(path), exact_rate(fps), audio, sr
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.tmp = self.path.with_name(f".{self.path.name}.partial")
+        self.tmp.unlink(missing_ok=True)                 # never write through a link left there
         self.out = av.open(str(self.tmp), 'w', format='mp4')
         self.vs = self.out.add_stream('libx264', rate=self.rate)
         self.vs.width, self.vs.height, self.vs.pix_fmt = width, height, 'yuv420p'
@@ -149,7 +157,8 @@ def iter_frames(path, max_side: int|None = None) -> Iterator[tuple[int, float, n
                 else:
                     yield i, t, f.to_ndarray(format='rgb24')
         except av.error.FFmpegError as e:
-            raise ValueError(f"{path}: decoding failed after {i+1} frames ({e})") from None
+            hint = f"; frames over {MAX_FRAME_PIXELS} pixels are refused" if i < 0 else ""
+            raise ValueError(f"{path}: decoding failed after {i+1} frames ({e}){hint}") from None
 
 # %% ../nbs/01_media.ipynb #96927752
 def read_frames(path, indices: Sequence[int]) -> list[np.ndarray]:

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 import torch
 from fastcore.script import call_parse
-from .annotations import read_va, EXPR_CLASSES, atomic_write_text
+from .annotations import read_va, EXPR_CLASSES, atomic_write_text, check_name
 from .media import video_info
 from .cache import PreprocessConfig, process_video, window_of
 from .loaders import augment_clips
@@ -194,6 +194,7 @@ def predict_cli(*videos: str,            # Video files to predict
     for v in tqdm(videos, desc='m3t-predict', unit='video'):
         name = Path(v).stem + (f"_{side}" if side else '')
         try:
+            check_name(name, v)
             n = video_info(v).n_frames
             keep = np.linspace(0, max(n - 1, 0), 40).astype(int) if report else ()
             df = predict_video(v, net, info, side=side, keep_faces=keep)
