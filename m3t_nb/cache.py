@@ -27,7 +27,7 @@ Docs: https://m3t-nb.github.io/m3t_nb/cache.html.md"""
 
 # %% ../nbs/03a_cache.ipynb #09bb7943
 from __future__ import annotations
-import os, json, time, shutil, tempfile, warnings
+import os, json, time, shutil, hashlib, tempfile, warnings
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from typing import Sequence
@@ -44,7 +44,8 @@ from .demo import fixtures_dir, file_lock, shared_demo_corpus
 
 # %% auto #0
 __all__ = ['CACHE_VERSION', 'PreprocessConfig', 'process_video', 'window_of', 'CacheError', 'CacheEntry', 'build_entry',
-           'entry_status', 'open_cache', 'preprocess_corpus', 'format_summary', 'preprocess_cli', 'shared_cache']
+           'entry_status', 'open_cache', 'in_shard', 'preprocess_corpus', 'format_summary', 'preprocess_cli',
+           'shared_cache']
 
 # %% ../nbs/03a_cache.ipynb #727a51fb
 @dataclass
@@ -273,17 +274,26 @@ def _work(args):
     except Exception as ex:
         return dict(name=entry.name, ok=False, error=f"{type(ex).__name__}: {ex}", seconds=time.time() - t0)
 
+# %% ../nbs/03a_cache.ipynb #17fdb9c5
+def in_shard(name: str, shard: tuple[int, int]|None) -> bool:
+    "Whether entry `name` belongs to shard `(k, n)`, by a stable hash of the name (not the corpus order); all do when `shard` is None."
+    if shard is None: return True
+    k, n = shard
+    return int(hashlib.sha1(name.encode()).hexdigest(), 16) % n == k
+
 # %% ../nbs/03a_cache.ipynb #091fd6c4
 def preprocess_corpus(root, cache_dir, cfg: PreprocessConfig = PreprocessConfig(),
                       workers: int|None = None, # Worker processes (default: one per core; 1 works in this process)
-                      splits: Sequence[str]|None = None, progress: bool = True, redo: bool = False) -> dict:
+                      splits: Sequence[str]|None = None, progress: bool = True, redo: bool = False,
+                      shard: tuple[int, int]|None = None) -> dict: # (k, n): only the k-th of n shards of the entries
     "Preprocess every VA-annotated person of a corpus into `cache_dir`; returns a summary with per-video failures."
     t0 = time.time()
     cache_dir = Path(cache_dir); cache_dir.mkdir(parents=True, exist_ok=True)
     index = index_corpus(root)
-    todo, skipped, statuses = [], 0, {}
+    todo, skipped, statuses, other = [], 0, {}, 0
     for e in index.select('VA'):
         if splits and e.split not in splits: continue
+        if not in_shard(e.name, shard): other += 1; continue
         st = entry_status(cache_dir, e.name); statuses[e.name] = st
         if st == 'done' and not redo: skipped += 1; continue
         todo.append((e, cache_dir, cfg, index))
@@ -291,7 +301,7 @@ def preprocess_corpus(root, cache_dir, cfg: PreprocessConfig = PreprocessConfig(
     results = list(parallel(_work, todo, n_workers=workers if workers > 1 and len(todo) > 1 else 0, progress=progress and bool(todo)))
     ok = [r for r in results if r['ok']]
     frames, face = sum(r['frames'] for r in ok), sum(r['face'] for r in ok)
-    return dict(videos=len(ok), skipped=skipped, failed=[(r['name'], r['error']) for r in results if not r['ok']],
+    return dict(videos=len(ok), skipped=skipped, other_shards=other, failed=[(r['name'], r['error']) for r in results if not r['ok']],
                 redone=[n for n, s in statuses.items() if s in ('partial', 'damaged')],
                 frames=frames, face_fraction=face / frames if frames else 0., seconds=time.time() - t0,
                 frames_per_second=frames / max(sum(r['seconds'] for r in ok), 1e-9),
@@ -308,6 +318,15 @@ def format_summary(s: dict) -> str:
     lines += [f"  FAILED {n}: {err}" for n, err in s['failed']]
     return "\n".join(lines)
 
+# %% ../nbs/03a_cache.ipynb #872d2e4d
+def _parse_shard(s: str|None) -> tuple[int, int]|None:
+    "'K/N' -> (K, N), checked."
+    if s is None: return None
+    try: k, n = (int(x) for x in s.split('/'))
+    except ValueError: raise ValueError(f"--shard {s!r}: expected K/N, e.g. 0/4") from None
+    if not 0 <= k < n: raise ValueError(f"--shard {s!r}: K must be in 0..N-1")
+    return k, n
+
 # %% ../nbs/03a_cache.ipynb #168dba77
 @call_parse
 def preprocess_cli(root: str,                     # Corpus root in the Aff-Wild2 layout
@@ -319,6 +338,7 @@ def preprocess_cli(root: str,                     # Corpus root in the Aff-Wild2
                    det_max_side: int = 640,       # Downscale frames for detection to this longer side (pixels)
                    splits: str = None,            # Only these splits, comma-separated (train,valid); default all
                    redo: bool = False,            # Rebuild entries that are already finished
+                   shard: str = None,             # K/N: only the K-th (from 0) of N disjoint shards, for N machines sharing one cache
                    mels_per_frame: int = 1):      # Mel frames per video frame: 1 (the paper) or 3 (the authors' code)
     "Preprocess an Aff-Wild2-style corpus into the M3T cache; failed videos are listed and make the exit status 1."
     try:
@@ -327,7 +347,8 @@ def preprocess_cli(root: str,                     # Corpus root in the Aff-Wild2
         cfg = PreprocessConfig(every=every, det_max_side=det_max_side, detector=detector, features=feats,
                                audio=asdict(AudioConfig(mels_per_frame=mels_per_frame)))
         cfg.make_detector(); cfg.make_extractors()            # fail early on a bad path
-        s = preprocess_corpus(root, cache_dir, cfg, workers, splits.split(',') if splits else None, redo=redo)
+        sh = _parse_shard(shard)
+        s = preprocess_corpus(root, cache_dir, cfg, workers, splits.split(',') if splits else None, redo=redo, shard=sh)
     except (FileNotFoundError, ValueError) as e: raise SystemExit(f"m3t-preprocess: {e}")
     print(format_summary(s))
     if s['failed']: raise SystemExit(1)

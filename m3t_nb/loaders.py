@@ -79,8 +79,10 @@ class WindowDataset(torch.utils.data.Dataset):
         if not entries: raise ValueError("no cache entries to sample windows from")
         self.entries, self.T, self.wpv, self.inputs = list(entries), T, windows_per_video, tuple(inputs)
         self.feat_names = list(feat_names if feat_names is not None else self.entries[0].feature_names)
+        self.served = None              # set to a list to record the items served (which windows a process trained on)
     def __len__(self): return len(self.entries) * self.wpv
     def __getitem__(self, i):
+        if self.served is not None: self.served.append(i)
         e = self.entries[i // self.wpv]
         start = int(np.random.randint(0, max(e.n_frames - self.T, 0) + 1))
         return _item(e, start, self.T, self.inputs, self.feat_names)

@@ -24,9 +24,9 @@ Docs: https://m3t-nb.github.io/m3t_nb/train.html.md"""
 
 # %% auto #0
 __all__ = ['DEFAULTS', 'triangular_lr', 'step_decay_lr', 'EpochCheckpoint', 'EpochOffset', 'ResumableCSVLogger',
-           'finished_epochs', 'torch_adam', 'stage_learner', 'fit_stage', 'predict_entries', 'evaluate_learner',
-           'Experiment', 'experiment_config', 'results_table', 'run_experiment', 'learning_curves', 'launch_experiment',
-           'train_cli']
+           'finished_epochs', 'torch_adam', 'stage_learner', 'distrib_context', 'fit_stage', 'predict_entries',
+           'evaluate_learner', 'Experiment', 'experiment_config', 'results_table', 'run_experiment', 'learning_curves',
+           'launch_experiment', 'train_cli']
 
 # %% ../nbs/07_train.ipynb #4b138b59
 import os, sys, json, time, copy, math, inspect, warnings   # no `from __future__ import annotations`: m3t-train's parser needs real types
@@ -46,7 +46,9 @@ from fastai.callback.progress import CSVLogger
 from fastai.callback.training import GradientClip
 from fastai.optimizer import OptimWrapper
 from fastai.torch_core import set_seed
+from fastai.distributed import DistributedDL, rank_distrib, num_distrib, rank0_first, distrib_barrier
 from .models import M3TConfig, VisualNet, AudioNet
+from .fusion import FusionBase
 from .model_io import build_model, save_m3t, load_m3t
 from .loaders import m3t_dataloaders, unpack_targets
 from .losses import M3TLoss, ccc_metrics, corpus_ccc
@@ -74,7 +76,8 @@ class EpochCheckpoint(Callback):
     def after_epoch(self):
         self.learn.save(f"{self.fname}_last", with_opt=True)
         p = self.learn.path/self.learn.model_dir/f"{self.fname}_last.json"
-        p.write_text(json.dumps(dict(epoch=self.epoch + self.offset, n_epoch=self.n_epoch + self.offset)))
+        if not rank_distrib(): p.write_text(json.dumps(dict(epoch=self.epoch + self.offset, n_epoch=self.n_epoch + self.offset)))
+        if num_distrib() > 1: distrib_barrier()        # the other processes read what process 0 just wrote
 
 # %% ../nbs/07_train.ipynb #de508f99
 class EpochOffset(Callback):
@@ -115,12 +118,32 @@ def stage_learner(dls, model: torch.nn.Module, path, lam: float = 0.5, wd: float
         learn = learn.to_fp16()
     return learn
 
-def _distributed() -> bool: return int(os.environ.get('WORLD_SIZE', '1')) > 1
+def _distributed() -> bool:
+    "Whether this process is one of several training one model."
+    return int(os.environ.get('WORLD_SIZE', '1')) > 1 and torch.distributed.is_available()
+
+# %% ../nbs/07_train.ipynb #d811fde9
+@patch
+def _broadcast(self: DistributedDL, t, rank):
+    "fastai's `DistributedDL._broadcast`, on the CPU when the process group is gloo (fastai's own moves `t` to CUDA)."
+    t = torch.LongTensor(t)
+    if torch.distributed.get_backend() == 'nccl': t = t.cuda()
+    torch.distributed.broadcast(t, rank)
+    return t.cpu().tolist()
+
+def distrib_context(learn: Learner, sync_bn: bool = True):
+    "fastai's `distrib_ctx` when this process is one of several (torchrun, accelerate launch), else nothing."
+    if not _distributed(): return nullcontext()
+    from accelerate import DistributedDataParallelKwargs
+    cuda = torch.device(learn.dls.device or 'cpu').type == 'cuda'
+    unused = isinstance(learn.model, FusionBase)      # fusion leaves the encoders' own heads without gradient
+    return learn.distrib_ctx(sync_bn=sync_bn and cuda, cpu=not cuda,     # SyncBatchNorm needs CUDA; gloo on a CPU
+                             kwargs_handlers=[DistributedDataParallelKwargs(find_unused_parameters=unused)])
 
 # %% ../nbs/07_train.ipynb #f326fa34
 def fit_stage(learn: Learner, n_epoch: int, name: str, schedule: str = 'cyclic', lr_max: float = 1e-3,
               base_lr: float = 1e-7, step_up: float = 3., lr0: float = 1e-5, gamma: float = 0.1, every: float = 2.,
-              resume: bool = True, extra_cbs=None) -> Learner:
+              resume: bool = True, extra_cbs=None, sync_bn: bool = True) -> Learner:
     "Train one stage with the paper's schedule ('cyclic' or 'step'), keeping the best model by mean validation CCC."
     sched = triangular_lr(n_epoch, lr_max, base_lr, step_up) if schedule == 'cyclic' else step_decay_lr(n_epoch, lr0, gamma, every)
     start = finished_epochs(learn, name) if resume else 0
@@ -136,18 +159,24 @@ def fit_stage(learn: Learner, n_epoch: int, name: str, schedule: str = 'cyclic',
     if not start and log.exists(): log.unlink()
     rest = n_epoch - start
     shifted = lambda pos: sched((start + pos * rest) / n_epoch)     # the schedule continues where it stopped
-    cbs = [ParamScheduler({'lr': shifted}), EpochOffset(start), ResumableCSVLogger(fname=f"{name}_log.csv", append=bool(start)),
-           best, EpochCheckpoint(name, start)] + list(extra_cbs or [])
-    ctx = learn.distrib_ctx() if _distributed() else nullcontext()
-    with ctx: learn.fit(rest, cbs=cbs)
+    logger = [ResumableCSVLogger(fname=f"{name}_log.csv", append=bool(start))] if not rank_distrib() else []   # process 0 writes
+    cbs = [ParamScheduler({'lr': shifted}), EpochOffset(start), *logger, best, EpochCheckpoint(name, start)] + list(extra_cbs or [])
+    with distrib_context(learn, sync_bn): learn.fit(rest, cbs=cbs)
     return learn
+
+# %% ../nbs/07_train.ipynb #18bb392e
+def _gathered_preds(learn: Learner, dl) -> tuple[torch.Tensor, torch.Tensor]:
+    "Predictions and targets of every clip of `dl`, in order; with several processes, fastai's `DistributedDL` shares and gathers them."
+    if not _distributed(): return learn.get_preds(dl=dl)
+    p, y = learn.get_preds(dl=DistributedDL(dl), reorder=False)    # gathered across processes, padding dropped
+    return p[:len(dl.dataset)], y[:len(dl.dataset)]
 
 # %% ../nbs/07_train.ipynb #e348d27e
 def predict_entries(learn: Learner, dl=None) -> list[dict]:
     "Per-video predictions over a `ClipDataset` loader: [{name, pred (N, C), va (N, 2), va_mask (N,)}]."
     dl = dl or learn.dls.valid
-    preds, targs = learn.get_preds(dl=dl)
     ds = dl.dataset
+    preds, targs = _gathered_preds(learn, dl)
     out = {}
     for (k, s, n), p, y in zip(ds.frame_index(), preds, targs):
         o = out.setdefault(k, dict(name=ds.entries[k].name, pred=[], y=[]))
@@ -174,6 +203,10 @@ class Experiment:
         self.results, self.encoders = {}, {}
         self.device = p['device'] or ('cuda' if torch.cuda.is_available() else 'cpu')
         self.models_dir = self.out/'models'
+        if _distributed():                        # one process of several: join the process group (gloo on a CPU)
+            from accelerate import PartialState
+            PartialState(cpu=self.device == 'cpu')
+        self.rank, self.world_size = rank_distrib(), max(num_distrib(), 1)
 
 # %% ../nbs/07_train.ipynb #4ab5123a
 def experiment_config(p: dict, feat_dims: dict) -> M3TConfig:
@@ -190,13 +223,17 @@ def experiment_config(p: dict, feat_dims: dict) -> M3TConfig:
 # %% ../nbs/07_train.ipynb #8689b3e4
 @patch
 def prepare_data(self: Experiment):
-    "Corpus (the demo corpus is generated when `data_root='demo'`), cache, entries and the model configuration."
+    "Corpus (the demo corpus is generated when `data_root='demo'`), cache, entries and the model configuration; process 0 first."
+    rank0_first(self._prepare_data)
+
+@patch
+def _prepare_data(self: Experiment):
     from m3t_nb.demo import make_demo_corpus
     from m3t_nb.cache import preprocess_corpus, open_cache, PreprocessConfig, format_summary
     p = self.p
     self.out.mkdir(parents=True, exist_ok=True); self.models_dir.mkdir(exist_ok=True)
     self.corpus = Path(p['data_root']) if p['data_root'] != 'demo' else self.out/'corpus'
-    if p['data_root'] == 'demo':
+    if p['data_root'] == 'demo' and not (self.corpus/'demo_meta.json').exists():     # made by an earlier run or process 0
         _log(f"demo corpus -> {self.corpus}")
         make_demo_corpus(self.corpus, p['demo_videos'], p['demo_seconds'], p['demo_seed'], workers=p['workers'], progress=False)
     self.cache = Path(p['cache_dir'] or self.out/'cache')
@@ -222,7 +259,7 @@ def learner(self: Experiment, stage: str, model, mixed_precision: bool|None = No
 def finish(self: Experiment, kind: str, learn: Learner, trained: bool):
     "Score a stage's model on the validation videos once, and save it (with that score) if it was just trained."
     self.results[kind] = evaluate_learner(learn)
-    if trained: save_m3t(self.models_dir/f"{kind}.pth", learn.model, kind, self.cfg, self.preprocess, list(self.cfg.feat_dims), self.results[kind])
+    if trained and not self.rank: save_m3t(self.models_dir/f"{kind}.pth", learn.model, kind, self.cfg, self.preprocess, list(self.cfg.feat_dims), self.results[kind])
     _log(f"{kind}: validation {self.results[kind]}")
 
 # %% ../nbs/07_train.ipynb #e76d9a85
@@ -238,7 +275,7 @@ def train_single(self: Experiment, kind: str):
         _log(f"stage 1 {kind}: {n} epochs, triangular LR up to {p['lr_'+kind]}")
         set_seed(p['seed'])
         learn = self.learner(kind, build_model(kind, self.cfg))
-        fit_stage(learn, n, kind, 'cyclic', p['lr_'+kind], p['base_lr'], p['step_up'] or max(n / 2, 0.5))
+        fit_stage(learn, n, kind, 'cyclic', p['lr_'+kind], p['base_lr'], p['step_up'] or max(n / 2, 0.5), sync_bn=p['sync_bn'])
     self.encoders[kind] = learn.model
     self.finish(kind, learn, trained=not mpath.exists())
 
@@ -257,10 +294,10 @@ def train_fusion(self: Experiment, kind: str):
         model = build_model(kind, self.cfg, copy.deepcopy(self.encoders['visual']), copy.deepcopy(self.encoders['audio']))
         _log(f"stage 2 {kind}: {p['epochs_frozen']} epochs with frozen encoders")
         learn = self.learner('fusion', model.freeze_encoders())
-        fit_stage(learn, p['epochs_frozen'], f"{kind}_frozen", 'cyclic', p['lr_fusion'], p['base_lr'], p['step_up'] or max(p['epochs_frozen'] / 2, 0.5))
+        fit_stage(learn, p['epochs_frozen'], f"{kind}_frozen", 'cyclic', p['lr_fusion'], p['base_lr'], p['step_up'] or max(p['epochs_frozen'] / 2, 0.5), sync_bn=p['sync_bn'])
         _log(f"stage 3 {kind}: {p['epochs_finetune']} epochs end to end, step decay from {p['lr_joint']}")
         learn = self.learner('fusion', model.unfreeze_encoders())
-        fit_stage(learn, p['epochs_finetune'], f"{kind}_finetune", 'step', lr0=p['lr_joint'], gamma=p['decay_gamma'], every=p['decay_every'])
+        fit_stage(learn, p['epochs_finetune'], f"{kind}_finetune", 'step', lr0=p['lr_joint'], gamma=p['decay_gamma'], every=p['decay_every'], sync_bn=p['sync_bn'])
     self.finish(kind, learn, trained=not mpath.exists())
 
 # %% ../nbs/07_train.ipynb #f1de7f36
@@ -277,9 +314,10 @@ def results_table(results: dict) -> pd.DataFrame:
 def write_results(self: Experiment) -> dict:
     "`results.csv` (Table I's layout) and `results.json` (parameters, results, preprocessing summary); returns them."
     table = results_table(self.results)
-    table.to_csv(self.out/'results.csv')
-    (self.out/'results.json').write_text(json.dumps(dict(params={k: str(v) for k, v in self.p.items()}, results=self.results,
-                                                         preprocess=self.summary), indent=1, default=str))
+    if not self.rank:                                   # process 0 writes; the others computed the same numbers
+        table.to_csv(self.out/'results.csv')
+        (self.out/'results.json').write_text(json.dumps(dict(params={**{k: str(v) for k, v in self.p.items()}, 'world_size': self.world_size},
+                                                             results=self.results, preprocess=self.summary), indent=1, default=str))
     return dict(results=self.results, table=table, out_dir=self.out, models=sorted(self.models_dir.glob('*.pth')),
                 cache=self.cache, corpus=self.corpus, config=self.cfg)
 
@@ -313,6 +351,7 @@ def run_experiment(data_root: str = 'demo',      # An Aff-Wild2-style corpus roo
                    input_size: int = None,       # Input crop size in pixels (default: the preset's)
                    device: str = None,           # 'cuda' or 'cpu' (default: cuda if available)
                    num_gpus: int = 1,            # Processes for data-parallel training through accelerate
+                   sync_bn: bool = True,         # With several GPUs: BatchNorm statistics over all of them (SyncBatchNorm)
                    num_workers: int = 0,         # DataLoader worker processes
                    mixed_precision: bool = True, # Mixed precision on a GPU
                    seed: int = 42,               # Random seed
