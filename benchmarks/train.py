@@ -1,8 +1,10 @@
 """Training throughput: the fastai Learner against a plain PyTorch loop on the same model, data, loss, optimizer and
 gradient clipping (goal: overhead <= 5 %), and the loader alone against the model's consumption rate (the loader must
-never be the bottleneck). On a GPU also mixed precision + channels-last against fp32. Prints JSON.
+never be the bottleneck). On a GPU also mixed precision + channels-last against fp32, peak memory, and MFU: the
+model's FLOPs per clip (forward + backward, counted by `torch.utils.flop_counter`) x clips/s / the device's peak bf16
+FLOP/s (known cards, or --peak-tflops). Prints JSON.
 
-    python benchmarks/train.py [--preset tiny] [--bs 16] [--windows 24] [--device cpu|cuda]
+    python benchmarks/train.py [--preset tiny|paper] [--bs 16] [--windows 24] [--device cpu|cuda] [--peak-tflops T]
 """
 import argparse, json, tempfile, time
 from functools import partial
@@ -17,6 +19,17 @@ from m3t_nb.losses import M3TLoss
 from m3t_nb.loaders import m3t_dataloaders
 from m3t_nb.train import stage_learner
 
+PEAK_BF16_TFLOPS = {'H200': 989., 'H100': 989., 'A100': 312., 'L4': 121., 'A10G': 70., 'RTX 4090': 165.}   # dense
+
+def clip_flops(cfg, dev) -> float:
+    "FLOPs of one training step (forward + backward) of `VisualNet(cfg)` per clip."
+    from torch.utils.flop_counter import FlopCounterMode
+    net = VisualNet(cfg).to(dev)
+    x = torch.randn(2, cfg.frames, 3, cfg.input_size, cfg.input_size, device=dev)
+    f = {k: torch.randn(2, cfg.frames, d, device=dev) for k, d in cfg.feat_dims.items()}
+    with FlopCounterMode(display=False) as fc: net(x, f).float().sum().backward()
+    return fc.get_total_flops() / 2
+
 class TrainTimer(Callback):
     def before_train(self): self.t0 = time.perf_counter(); self.n = 0
     def after_batch(self):
@@ -30,6 +43,7 @@ def main():
     p.add_argument('--preset', default='tiny'); p.add_argument('--bs', type=int, default=16)
     p.add_argument('--windows', type=int, default=24); p.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
     p.add_argument('--reps', type=int, default=2)
+    p.add_argument('--peak-tflops', type=float, default=None, help="the device's dense bf16 peak, if not a known card")
     a = p.parse_args()
     tmp = Path(tempfile.mkdtemp())
     make_demo_corpus(tmp/'demo', n_videos=5, seconds=6, seed=1, progress=False)
@@ -68,6 +82,11 @@ def main():
             learn.remove_cb(ProgressCallback); learn.metrics = []
             tt = TrainTimer(); learn.fit(1, 1e-3, cbs=[tt]); res[f'{name}_clips_per_s'] = tt.n / tt.dt
         res['amp_speedup'] = res['amp_channels_last_clips_per_s'] / res['fp32_clips_per_s']
+        res['peak_memory_gib'] = torch.cuda.max_memory_allocated() / 2**30
+        flops = clip_flops(cfg, dev)
+        peak = (a.peak_tflops or PEAK_BF16_TFLOPS.get(next((k for k in PEAK_BF16_TFLOPS if k in torch.cuda.get_device_name()), ''), 0)) * 1e12
+        res.update(device_name=torch.cuda.get_device_name(), flops_per_clip=flops, peak_bf16_flops=peak or None,
+                   mfu=flops * res['amp_channels_last_clips_per_s'] / peak if peak else None)
     print(json.dumps(dict(benchmark='train', preset=a.preset, device=str(dev), bs=a.bs, frames=cfg.frames,
                           baseline='plain PyTorch loop, same model/data/loss/optimizer/clipping', goal_overhead=0.05, **res), indent=1))
 
