@@ -276,16 +276,16 @@ def _work(args):
 
 # %% ../nbs/03a_cache.ipynb #17fdb9c5
 def in_shard(name: str, shard: tuple[int, int]|None) -> bool:
-    "Whether entry `name` belongs to shard `(k, n)`, by a stable hash of the name (not the corpus order); all do when `shard` is None."
+    "Whether entry `name` belongs to shard `(k, n)` (k from 1 to n), by a stable hash of the name, not the corpus order; all do when None."
     if shard is None: return True
     k, n = shard
-    return int(hashlib.sha1(name.encode()).hexdigest(), 16) % n == k
+    return int(hashlib.sha1(name.encode()).hexdigest(), 16) % n == k - 1
 
 # %% ../nbs/03a_cache.ipynb #091fd6c4
 def preprocess_corpus(root, cache_dir, cfg: PreprocessConfig = PreprocessConfig(),
                       workers: int|None = None, # Worker processes (default: one per core; 1 works in this process)
                       splits: Sequence[str]|None = None, progress: bool = True, redo: bool = False,
-                      shard: tuple[int, int]|None = None) -> dict: # (k, n): only the k-th of n shards of the entries
+                      shard: tuple[int, int]|None = None) -> dict: # (k, n): only the k-th (from 1) of n shards of the entries
     "Preprocess every VA-annotated person of a corpus into `cache_dir`; returns a summary with per-video failures."
     t0 = time.time()
     cache_dir = Path(cache_dir); cache_dir.mkdir(parents=True, exist_ok=True)
@@ -323,8 +323,8 @@ def _parse_shard(s: str|None) -> tuple[int, int]|None:
     "'K/N' -> (K, N), checked."
     if s is None: return None
     try: k, n = (int(x) for x in s.split('/'))
-    except ValueError: raise ValueError(f"--shard {s!r}: expected K/N, e.g. 0/4") from None
-    if not 0 <= k < n: raise ValueError(f"--shard {s!r}: K must be in 0..N-1")
+    except ValueError: raise ValueError(f"--shard {s!r}: expected K/N, e.g. 1/4") from None
+    if not 1 <= k <= n: raise ValueError(f"--shard {s!r}: K must be in 1..N")
     return k, n
 
 # %% ../nbs/03a_cache.ipynb #168dba77
@@ -338,7 +338,7 @@ def preprocess_cli(root: str,                     # Corpus root in the Aff-Wild2
                    det_max_side: int = 640,       # Downscale frames for detection to this longer side (pixels)
                    splits: str = None,            # Only these splits, comma-separated (train,valid); default all
                    redo: bool = False,            # Rebuild entries that are already finished
-                   shard: str = None,             # K/N: only the K-th (from 0) of N disjoint shards, for N machines sharing one cache
+                   shard: str = None,             # K/N: only the K-th (1..N) of N disjoint shards, for N machines sharing one cache
                    mels_per_frame: int = 1):      # Mel frames per video frame: 1 (the paper) or 3 (the authors' code)
     "Preprocess an Aff-Wild2-style corpus into the M3T cache; failed videos are listed and make the exit status 1."
     try:
