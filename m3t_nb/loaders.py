@@ -89,11 +89,12 @@ class WindowDataset(torch.utils.data.Dataset):
 
 # %% ../nbs/05_loaders.ipynb #8f661b07
 class ClipDataset(torch.utils.data.Dataset):
-    "Every video in consecutive non-overlapping T-frame clips (the last one padded): each frame predicted once."
-    def __init__(self, entries, T: int = 32, inputs=('video', 'feats', 'audio'), feat_names=None):
-        self.entries, self.T, self.inputs = list(entries), T, tuple(inputs)
+    "Every video in T-frame clips starting every `stride` frames (default T: non-overlapping, each frame once); the last padded."
+    def __init__(self, entries, T: int = 32, inputs=('video', 'feats', 'audio'), feat_names=None, stride: int|None = None):
+        self.entries, self.T, self.inputs, self.stride = list(entries), T, tuple(inputs), stride or T
         self.feat_names = list(feat_names if feat_names is not None else (self.entries[0].feature_names if self.entries else []))
-        self.clips = [(k, s) for k, e in enumerate(self.entries) for s in range(0, e.n_frames, T)]
+        self.clips = [(k, s) for k, e in enumerate(self.entries) for s in range(0, max(e.n_frames - T, 0) + self.stride, self.stride)
+                      if s < e.n_frames]
     def __len__(self): return len(self.clips)
     def __getitem__(self, i):
         k, s = self.clips[i]
@@ -140,7 +141,7 @@ class ClipAugment(ItemTransform):
 # %% ../nbs/05_loaders.ipynb #cf9f09b7
 def m3t_dataloaders(cache, stage: str = 'visual', cfg: M3TConfig|None = None, bs: int = 64, windows_per_video: int = 200,
                     num_workers: int = 0, device=None, train_split: str = 'train', valid_split: str = 'valid',
-                    min_audio_fps: float = 15.) -> DataLoaders:
+                    min_audio_fps: float = 15., eval_stride: int|None = None) -> DataLoaders:
     "fastai `DataLoaders` for `stage` ('visual', 'audio', 'fusion', 'identity') over a cache folder or list of entries."
     cfg = cfg or M3TConfig.preset('paper')
     entries = open_cache(cache) if not isinstance(cache, (list, tuple)) else list(cache)
@@ -155,7 +156,7 @@ def m3t_dataloaders(cache, stage: str = 'visual', cfg: M3TConfig|None = None, bs
     kw = dict(num_workers=num_workers, pin_memory=pin, device=device, persistent_workers=num_workers > 0)
     train_dl = DataLoader(WindowDataset(tr, cfg.frames, windows_per_video, inputs, feat_names), bs=bs, shuffle=True, drop_last=len(tr)*windows_per_video >= bs,
                           after_batch=ClipAugment(cfg.crop_size, cfg.input_size, True, vpos), **kw)
-    valid_dl = DataLoader(ClipDataset(va, cfg.frames, inputs, feat_names), bs=bs, shuffle=False,
+    valid_dl = DataLoader(ClipDataset(va, cfg.frames, inputs, feat_names, eval_stride), bs=bs, shuffle=False,
                           after_batch=ClipAugment(cfg.crop_size, cfg.input_size, False, vpos), **kw)
     dls = DataLoaders(train_dl, valid_dl, device=device)
     dls.stage, dls.inputs, dls.feat_names = stage, inputs, feat_names

@@ -24,9 +24,9 @@ Docs: https://m3t-nb.github.io/m3t_nb/train.html.md"""
 
 # %% auto #0
 __all__ = ['DEFAULTS', 'triangular_lr', 'step_decay_lr', 'EpochCheckpoint', 'EpochOffset', 'ResumableCSVLogger',
-           'finished_epochs', 'torch_adam', 'stage_learner', 'distrib_context', 'fit_stage', 'predict_entries',
-           'evaluate_learner', 'Experiment', 'experiment_config', 'results_table', 'run_experiment', 'learning_curves',
-           'launch_experiment', 'train_cli']
+           'finished_epochs', 'torch_adam', 'stage_learner', 'distrib_context', 'fit_stage', 'assemble_clips',
+           'predict_entries', 'evaluate_learner', 'Experiment', 'experiment_config', 'results_table', 'run_experiment',
+           'learning_curves', 'launch_experiment', 'train_cli']
 
 # %% ../nbs/07_train.ipynb #4b138b59
 import os, sys, json, time, copy, math, inspect, warnings   # no `from __future__ import annotations`: m3t-train's parser needs real types
@@ -172,26 +172,32 @@ def _gathered_preds(learn: Learner, dl) -> tuple[torch.Tensor, torch.Tensor]:
     return p[:len(dl.dataset)], y[:len(dl.dataset)]
 
 # %% ../nbs/07_train.ipynb #e348d27e
-def predict_entries(learn: Learner, dl=None) -> list[dict]:
-    "Per-video predictions over a `ClipDataset` loader: [{name, pred (N, C), va (N, 2), va_mask (N,)}]."
+def assemble_clips(index: list, preds: torch.Tensor, targs: torch.Tensor, n_frames: list) -> list[tuple[np.ndarray, np.ndarray]]:
+    "Per video, clip predictions put back on its frames (overlapping clips averaged) and the targets: [(pred (N, C), targ (N, 5))]."
+    P = [np.zeros((n, preds.shape[-1]), np.float64) for n in n_frames]; W = [np.zeros(n) for n in n_frames]
+    Y = [np.zeros((n, targs.shape[-1]), np.float32) for n in n_frames]
+    for (k, s, n), p, y in zip(index, preds.float().numpy(), targs.numpy()):
+        P[k][s:s+n] += p[:n]; W[k][s:s+n] += 1; Y[k][s:s+n] = y[:n]
+    return [(p / np.maximum(w, 1)[:, None], y) for p, w, y in zip(P, W, Y)]
+
+def predict_entries(learn: Learner, dl=None, smoothing: int = 0) -> list[dict]:
+    "Per-video predictions over a `ClipDataset` loader: [{name, pred (N, C), va (N, 2), va_mask (N,)}]; optional Wiener smoothing."
+    from scipy.signal import wiener
     dl = dl or learn.dls.valid
     ds = dl.dataset
     preds, targs = _gathered_preds(learn, dl)
-    out = {}
-    for (k, s, n), p, y in zip(ds.frame_index(), preds, targs):
-        o = out.setdefault(k, dict(name=ds.entries[k].name, pred=[], y=[]))
-        o['pred'].append(p[:n]); o['y'].append(y[:n])
     res = []
-    for k in sorted(out):
-        p, y = torch.cat(out[k]['pred']), torch.cat(out[k]['y'])
-        va, m, _, _ = unpack_targets(y)
-        res.append(dict(name=out[k]['name'], pred=p[:, :2].clamp(-1, 1).numpy(), va=va.numpy(), va_mask=m.numpy()))
+    for e, (p, y) in zip(ds.entries, assemble_clips(ds.frame_index(), preds, targs, [e.n_frames for e in ds.entries])):
+        va, m, _, _ = unpack_targets(torch.from_numpy(y))
+        p = p[:, :2]
+        if smoothing and len(p) > smoothing: p = np.stack([wiener(p[:, d], smoothing) for d in range(2)], 1)
+        res.append(dict(name=e.name, pred=np.clip(p, -1, 1).astype(np.float32), va=va.numpy(), va_mask=m.numpy()))
     return res
 
 # %% ../nbs/07_train.ipynb #2066dc2f
-def evaluate_learner(learn: Learner, dl=None) -> dict:
-    "The challenge metric of `learn`'s model on a validation loader."
-    return corpus_ccc(predict_entries(learn, dl))
+def evaluate_learner(learn: Learner, dl=None, smoothing: int = 0) -> dict:
+    "The challenge metric of `learn`'s model on a validation loader (predictions Wiener-smoothed per video over `smoothing` frames if > 0)."
+    return corpus_ccc(predict_entries(learn, dl, smoothing))
 
 # %% ../nbs/07_train.ipynb #35e70cc9
 def _log(msg): print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
