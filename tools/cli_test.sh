@@ -23,4 +23,21 @@ bad = [(f.__name__, a.dest) for f in (demo_corpus_cli, corpus_index_cli, preproc
 assert not bad, f"options without help: {bad}"
 PY
 m3t-train --help | grep -q -- "--lam (float)  *Weight of the expression loss" || { m3t-train --help; echo "m3t-train --help lacks the experiment's options"; exit 1; }
-echo "cli: 4 passed, 0 failed"
+# every papermill parameter reaches the run, and results.json records the effective value of each
+papermill nbs/07_train.ipynb "$tmp/train.ipynb" -p data_root "$tmp/corpus" -p out_dir "$tmp/run" -p stages audio \
+  -p epochs_audio 1 -p windows_per_video 4 -p bs 8 -p lam 0.25 -p seed 7 -p weight_decay 0.001 -p step_up_epochs 2 \
+  -p lr_joint 2e-5 -p frames 8 -p epochs_frozen 2 > "$tmp/pm.txt" 2>&1 || { tail -30 "$tmp/pm.txt"; echo "papermill run failed"; exit 1; }
+python - "$tmp/run/results.json" "$tmp/train.ipynb" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))['params']
+want = dict(lam='0.25', seed='7', weight_decay='0.001', step_up_epochs='2', lr_joint='2e-05', frames='8', epochs_frozen='2', preset='tiny')
+bad = {k: (p.get(k), v) for k, v in want.items() if p.get(k) != v}
+assert not bad, f"results.json params differ from the papermill parameters: {bad}"
+nb = json.load(open(sys.argv[2]))
+cell = next(''.join(c['source']) for c in nb['cells'] if 'parameters' in c['metadata'].get('tags', []))
+names = {l.split('=')[0].strip() for l in cell.splitlines() if '=' in l and not l.startswith('#')}
+names = {n.strip() for part in names for n in part.split(',')}
+missing = sorted(n for n in names if n not in p)
+assert not missing, f"parameters not recorded in results.json: {missing}"
+PY
+echo "cli: 5 passed, 0 failed"
