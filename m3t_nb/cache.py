@@ -209,7 +209,7 @@ def _reconciled(entry: CorpusEntry, index, n: int) -> dict:
     if ex is not None: ex = reconcile_length(read_expr(ex.annotation), n, f"{entry.name} (EXPR)")
     return dict(va=va.values.astype(np.float32), va_mask=va.mask,
                 expr=(ex.values if ex is not None else np.zeros(n, np.int64)).astype(np.int64),
-                expr_mask=ex.mask if ex is not None else np.zeros(n, bool))
+                expr_mask=ex.mask if ex is not None else np.zeros(n, bool), expr_classes=list(ex.header) if ex is not None else [])
 
 # %% ../nbs/03a_cache.ipynb #ab7eaf52
 def _remove(p: Path):
@@ -230,12 +230,13 @@ def build_entry(entry: CorpusEntry, cache_dir, cfg: PreprocessConfig = Preproces
         tr, n = r['track'], r['n_frames']
         for a in (r['faces'], *r['feats'].values()): a.flush()
         del r['faces'], r['feats']
-        arrays = dict(present=tr.present, landmarks=tr.landmarks, audio=r['audio'], **_reconciled(entry, index, n))
+        labels = _reconciled(entry, index, n); classes = labels.pop('expr_classes')
+        arrays = dict(present=tr.present, landmarks=tr.landmarks, audio=r['audio'], **labels)
         for k, a in arrays.items(): np.save(tmp/f"{k}.npy", a)
         manifest = {p.stem: [list(s), d] for p in sorted(tmp.glob('*.npy')) for s, d in [_npy_header(p)]}
         meta = dict(version=CACHE_VERSION, name=entry.name, video=str(entry.video), side=entry.side, split=entry.split,
                     fps=tr.fps, n_frames=n, width=tr.width, height=tr.height, has_audio=r['has_audio'],
-                    face_fraction=float(tr.present.mean()), n_detected=int(tr.n_detected),
+                    face_fraction=float(tr.present.mean()), n_detected=int(tr.n_detected), expr_classes=classes,
                     features={k: e.describe() for k, e in r['extractors'].items()}, preprocess=asdict(cfg), arrays=manifest,
                     seconds=round(time.time() - t0, 2))
         (tmp/'meta.json').write_text(json.dumps(meta, indent=1))

@@ -33,8 +33,8 @@ from .cache import CacheEntry, open_cache
 from .models import M3TConfig
 
 # %% auto #0
-__all__ = ['STAGE_INPUTS', 'stage_entries', 'pack_targets', 'unpack_targets', 'WindowDataset', 'ClipDataset', 'augment_clips',
-           'ClipAugment', 'm3t_dataloaders']
+__all__ = ['STAGE_INPUTS', 'AUDIO_MIN_FPS', 'stage_entries', 'pack_targets', 'unpack_targets', 'WindowDataset', 'ClipDataset',
+           'augment_clips', 'ClipAugment', 'm3t_dataloaders']
 
 # %% ../nbs/05_loaders.ipynb #5b08e71d
 STAGE_INPUTS = {'visual': ('video', 'feats'), 'audio': ('audio',), 'fusion': ('video', 'feats', 'audio'),
@@ -62,13 +62,15 @@ def unpack_targets(t: torch.Tensor):
     return t[..., :2], t[..., 2] > 0.5, t[..., 3].long(), t[..., 4] > 0.5
 
 # %% ../nbs/05_loaders.ipynb #bbe9e0e2
+AUDIO_MIN_FPS = 15.    # the paper: videos at 15 fps or less give no audio features (zeros), and audio-only training skips them
+
 def _item(e: CacheEntry, start: int, T: int, inputs, feat_names) -> tuple:
     w = e.window(start, T)
     x = []
     for k in inputs:
         if k == 'video': x.append(torch.from_numpy(np.ascontiguousarray(w['faces'])))
         elif k == 'feats': x.append({n: torch.from_numpy(w[f'feat_{n}']) for n in feat_names})
-        elif k == 'audio': x.append(torch.from_numpy(w['audio']))
+        elif k == 'audio': x.append(torch.from_numpy(w['audio']) if e.fps > AUDIO_MIN_FPS else torch.zeros_like(torch.from_numpy(w['audio'])))
     y = pack_targets(torch.from_numpy(w['va']), torch.from_numpy(w['va_mask']), torch.from_numpy(w['expr']),
                      torch.from_numpy(w['expr_mask']))
     return (*x, y)
@@ -149,7 +151,11 @@ def m3t_dataloaders(cache, stage: str = 'visual', cfg: M3TConfig|None = None, bs
     va = [e for e in entries if e.split == valid_split]
     if not tr: raise ValueError(f"no training entries for stage {stage!r} in split {train_split!r}")
     inputs = STAGE_INPUTS[stage]
-    feat_names = [n for n in cfg.feat_dims if n in tr[0].feature_names]
+    feat_names = list(cfg.feat_dims) if 'feats' in inputs else []
+    for e in tr + va:
+        for n in feat_names:
+            if n not in e.feature_names:
+                raise ValueError(f"{e.path}: no 2D feature {n!r}, which the model routes to a branch; the entry has {e.feature_names}")
     vpos = inputs.index('video') if 'video' in inputs else None
     device = torch.device(device) if device is not None else (torch.device('cuda') if torch.cuda.is_available() else torch.device('cpu'))
     pin = device.type == 'cuda'

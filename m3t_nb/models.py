@@ -51,6 +51,7 @@ class M3TConfig:
     visual_gru_layers: int = 2
     fc_hidden: int = 256                  # hidden width of the two FC layers of each head
     n_expr: int = 7                       # expression classes
+    expr_classes: tuple = ()              # their names, from the EXPR files' header (empty: the 7 of ABAW 2020)
     audio_dim: int = 200                  # stacked log-Mel features per frame
     audio_gru: int = 256                  # per direction (512 cells)
     audio_gru_layers: int = 2
@@ -87,7 +88,7 @@ class M3TConfig:
     @classmethod
     def from_dict(cls, d: dict) -> 'M3TConfig':
         d = dict(d); d['routing'] = {k: tuple(v) for k, v in d['routing'].items()}
-        for k in ('shared_widths', 'branch_widths'): d[k] = tuple(d[k])
+        for k in ('shared_widths', 'branch_widths', 'expr_classes'): d[k] = tuple(d.get(k, ()))
         return cls(**d)
 
 # %% ../nbs/04_models.ipynb #3ed511ba
@@ -150,7 +151,8 @@ class VisualNet(nn.Module):
             if f is None: f = ref.new_zeros(ref.shape[0], ref.shape[1], self.cfg.feat_dims[name])
             if f.shape[-1] != self.cfg.feat_dims[name]:
                 raise ValueError(f"2D feature {name!r} has {f.shape[-1]} dims, the model expects {self.cfg.feat_dims[name]}")
-            out.append(self.feat_norm[name](f.to(ref.dtype)))
+            f = f.to(ref.dtype)
+            out.append(self.feat_norm[name](f) * (f != 0).any(-1, keepdim=True))   # a frame without a face stays zeros
         return out
 
     def branch_outputs(self, video: torch.Tensor, feats: dict|None = None) -> tuple[torch.Tensor, torch.Tensor]:

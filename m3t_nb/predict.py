@@ -27,7 +27,7 @@ from fastcore.script import call_parse
 from .annotations import read_va, EXPR_CLASSES, atomic_write_text, check_name
 from .media import video_info
 from .cache import PreprocessConfig, process_video, window_of
-from .loaders import augment_clips
+from .loaders import augment_clips, AUDIO_MIN_FPS
 from .model_io import load_m3t
 
 # %% auto #0
@@ -74,6 +74,7 @@ def predict_video(path, model, info: dict|None = None, side: str|None = None, bs
         t0 = time.perf_counter()
         exs = {k: e for k, e in pcfg.make_extractors().items() if k in cfg.feat_dims} if kind != 'audio' else {}
         r = process_video(path, pcfg, path.stem if side is None else f"{path.stem}_{side}", side, d, faces=kind != 'audio', extractors=exs)
+        if r['fps'] <= AUDIO_MIN_FPS: r['audio'] = np.zeros_like(r['audio'])     # as in training: no audio features at 15 fps or less
         t1 = time.perf_counter(); tm['preprocess'] = tm.get('preprocess', 0.) + t1 - t0
         preds, probs = _predict_clips(model, kind, cfg, r, bs, device)
         tm['model'] = tm.get('model', 0.) + time.perf_counter() - t1
@@ -83,7 +84,8 @@ def predict_video(path, model, info: dict|None = None, side: str|None = None, bs
     df = pd.DataFrame(dict(frame=np.arange(1, n + 1), time_s=(tr.times if tr is not None else np.arange(n) / info.get('fps', 25))[:n],
                            valence=preds[:, 0], arousal=preds[:, 1], face_present=tr.present if tr is not None else np.zeros(n, bool)))
     if probs is not None:
-        for c, name in enumerate(EXPR_CLASSES[:cfg.n_expr]): df[f"p_{name.lower()}"] = probs[:, c]
+        names = cfg.expr_classes or (EXPR_CLASSES + ('Other',))[:cfg.n_expr]
+        for c, name in enumerate(names): df[f"p_{name}"] = probs[:, c]
     df.attrs.update(video=str(path), fps=tr.fps if tr is not None else video_info(path).fps, has_audio=None, kind=kind, side=side, faces=kept)
     return df
 

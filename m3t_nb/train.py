@@ -215,13 +215,14 @@ class Experiment:
         self.rank, self.world_size = rank_distrib(), max(num_distrib(), 1)
 
 # %% ../nbs/07_train.ipynb #4ab5123a
-def experiment_config(p: dict, feat_dims: dict) -> M3TConfig:
-    "The model configuration of an experiment: preset, the cache's 2D feature sizes, routing 'V:A' of feature names."
+def experiment_config(p: dict, feat_dims: dict, expr_classes=()) -> M3TConfig:
+    "The model configuration of an experiment: preset, the cache's 2D feature sizes and expression classes, routing 'V:A' of feature names."
     rv, ra = (tuple(x for x in part.split('+') if x) for part in p['routing'].split(':'))
     fd = {n: feat_dims[n] for n in set(rv) | set(ra) if n in feat_dims}
     kw = dict(feat_dims=fd, routing={'valence': tuple(n for n in rv if n in fd), 'arousal': tuple(n for n in ra if n in fd)})
     if p.get('frames'): kw['frames'] = int(p['frames'])
     if p.get('input_size'): kw['input_size'] = int(p['input_size'])
+    if expr_classes: kw.update(n_expr=len(expr_classes), expr_classes=tuple(expr_classes))
     cfg = M3TConfig.preset(p['preset'], **kw)
     if 2 * cfg.audio_gru != cfg.fusion_dim: cfg.fusion_dim = 2 * cfg.audio_gru    # attention fusion adds the two
     return cfg
@@ -248,7 +249,8 @@ def _prepare_data(self: Experiment):
     _log(format_summary(self.summary))
     self.entries = open_cache(self.cache)
     e0 = self.entries[0]
-    self.cfg = experiment_config(p, {n: e0.arrays[f'feat_{n}'].shape[1] for n in e0.feature_names})
+    classes = max((tuple(e.meta.get('expr_classes') or ()) for e in self.entries), key=len)   # 7 or 8 (with Other)
+    self.cfg = experiment_config(p, {n: e0.arrays[f'feat_{n}'].shape[1] for n in e0.feature_names}, classes)
     self.preprocess = e0.meta['preprocess']
 
 # %% ../nbs/07_train.ipynb #30257dc6
