@@ -280,6 +280,7 @@ def in_shard(name: str, shard: tuple[int, int]|None) -> bool:
     "Whether entry `name` belongs to shard `(k, n)` (k from 1 to n), by a stable hash of the name, not the corpus order; all do when None."
     if shard is None: return True
     k, n = shard
+    if not 1 <= k <= n: raise ValueError(f"shard {k}/{n}: k must be in 1..{n}")
     return int(hashlib.sha1(name.encode()).hexdigest(), 16) % n == k - 1
 
 # %% ../nbs/03a_cache.ipynb #091fd6c4

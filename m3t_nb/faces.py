@@ -267,11 +267,12 @@ def crop_box(img: np.ndarray, box: np.ndarray, res: int = 192, margin: float = 2
 # %% ../nbs/01a_faces.ipynb #52f127a3
 class CropStore:
     "Face crops kept during the one decoding pass: a crop per frame per followed box, in a temporary file in `folder`."
-    def __init__(self, folder, res: int = 192, margin: float = 2.2):
-        self.path, self.res, self.margin = Path(folder)/'.face_crops.bin', res, margin
+    def __init__(self, folder, res: int = 192, margin: float = 2.2, max_boxes: int = 4):
+        self.path, self.res, self.margin, self.max_boxes = Path(folder)/'.face_crops.bin', res, margin, max_boxes
         self.file, self.index, self.n, self.arr = open(self.path, 'wb'), {}, 0, None
     def add(self, i: int, img: np.ndarray, boxes: np.ndarray):
-        "Keep the crops of frame `i` around `boxes` (n, 4), in frame coordinates."
+        "Keep the crops of frame `i` around `boxes` (n, 4), in frame coordinates: the `max_boxes` largest (110 KB each at 192 px)."
+        boxes = sorted(boxes, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))[:self.max_boxes]
         for b in boxes:
             crop, org, s = crop_box(img, b, self.res, self.margin)
             self.file.write(np.ascontiguousarray(crop).tobytes())
@@ -323,16 +324,27 @@ def face_track(path, detector: FaceDetector|None = None, side: str|None = None, 
                      sum(len(t) for t in chosen), side)
 
 # %% ../nbs/01a_faces.ipynb #fde4c428
+def _fits(M: np.ndarray, size: int, res: int, slack: float = 0.04) -> bool:
+    "Whether the aligned window (size x size) maps inside a res x res crop under M (crop -> aligned), up to `slack` of the crop."
+    corners = np.array([[0, 0], [size, 0], [0, size], [size, size]], np.float32)
+    back = apply_transform(cv2.invertAffineTransform(M), corners)
+    return bool((back >= -slack * res).all() and (back <= (1 + slack) * res).all())
+
 def aligned_from_crops(track: FaceTrack, crops: CropStore, size: int = 128, min_iou: float = 0.3) -> Iterator[tuple[int, np.ndarray]]:
-    "Yield (frame index, aligned uint8 face (size, size, 3)) from `crops`; zeros where the face is absent."
+    "Yield (frame index, aligned uint8 face (size, size, 3)) from `crops`; zeros where the face is absent or no crop holds it whole."
     zeros = np.zeros((size, size, 3), np.uint8)
     for i in range(track.n_frames):
         cands = crops.index.get(i, []) if track.present[i] else []
         ious = box_iou(track.boxes[i][None], np.stack([b for _, b, _, _ in cands]))[0] if cands else np.zeros(0)
-        if not len(ious) or ious.max() < min_iou:
-            track.present[i] = False; yield i, zeros; continue
-        slot, _, org, s = cands[int(np.argmax(ious))]
-        yield i, align_face(np.asarray(crops.arr[slot]), (track.landmarks[i] - org) * s, size)
+        face = None
+        for j in np.argsort(-ious):
+            if ious[j] < min_iou: break
+            slot, _, org, s = cands[j]
+            M = similarity_transform((track.landmarks[i] - org) * s, TEMPLATE_128 * (size / 128))
+            if _fits(M, size, crops.res):
+                face = cv2.warpAffine(np.asarray(crops.arr[slot]), M, (size, size), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE); break
+        if face is None: track.present[i] = False; face = zeros
+        yield i, face
 
 # %% ../nbs/01a_faces.ipynb #3472de9f
 def aligned_faces(path, track: FaceTrack, size: int = 128) -> Iterator[tuple[int, np.ndarray]]:

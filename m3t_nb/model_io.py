@@ -59,8 +59,11 @@ def load_m3t(path, device='cpu') -> tuple[torch.nn.Module, dict]:
         raise ValueError(f"{path}: not a readable model file: it must hold only tensors and plain data "
                          f"({str(e).splitlines()[0][:200]})") from None
     if not isinstance(blob, dict) or blob.get('format') != 'm3t_nb/1': raise ValueError(f"{path}: not an m3t_nb model file")
-    cfg = M3TConfig.from_dict(blob['config'])
-    model = build_model(blob['kind'], cfg)
-    model.load_state_dict(blob['state_dict'])
+    try:
+        cfg = M3TConfig.from_dict(blob['config'])
+        model = build_model(blob['kind'], cfg)
+        model.load_state_dict(blob['state_dict'])
+    except (KeyError, TypeError, ValueError, RuntimeError) as e:
+        raise ValueError(f"{path}: an m3t_nb model file that does not match this version of m3t_nb ({str(e).splitlines()[0][:200]})") from None
     info = {k: v for k, v in blob.items() if k != 'state_dict'}; info['config'] = cfg
     return model.to(device).eval(), info

@@ -78,15 +78,15 @@ def predict_video(path, model, info: dict|None = None, side: str|None = None, bs
         t1 = time.perf_counter(); tm['preprocess'] = tm.get('preprocess', 0.) + t1 - t0
         preds, probs = _predict_clips(model, kind, cfg, r, bs, device)
         tm['model'] = tm.get('model', 0.) + time.perf_counter() - t1
-        n, tr = r['n_frames'], r['track']
+        n, tr, fps, has_audio = r['n_frames'], r['track'], r['fps'], r['has_audio']
         kept = {int(i): np.array(r['faces'][i]) for i in keep_faces if 0 <= i < n} if r['faces'] is not None else {}
         del r
-    df = pd.DataFrame(dict(frame=np.arange(1, n + 1), time_s=(tr.times if tr is not None else np.arange(n) / info.get('fps', 25))[:n],
+    df = pd.DataFrame(dict(frame=np.arange(1, n + 1), time_s=(tr.times if tr is not None else np.arange(n) / fps)[:n],
                            valence=preds[:, 0], arousal=preds[:, 1], face_present=tr.present if tr is not None else np.zeros(n, bool)))
     if probs is not None:
         names = cfg.expr_classes or (EXPR_CLASSES + ('Other',))[:cfg.n_expr]
         for c, name in enumerate(names): df[f"p_{name}"] = probs[:, c]
-    df.attrs.update(video=str(path), fps=tr.fps if tr is not None else video_info(path).fps, has_audio=None, kind=kind, side=side, faces=kept)
+    df.attrs.update(video=str(path), fps=fps, has_audio=has_audio, kind=kind, side=side, faces=kept)
     return df
 
 # %% ../nbs/08_predict.ipynb #3b547a20

@@ -45,8 +45,9 @@ from fastai.callback.tracker import SaveModelCallback
 from fastai.callback.progress import CSVLogger
 from fastai.callback.training import GradientClip
 from fastai.optimizer import OptimWrapper
-from fastai.torch_core import set_seed
+from fastai.torch_core import set_seed, to_detach
 from fastai.distributed import DistributedDL, rank_distrib, num_distrib, rank0_first, distrib_barrier
+from .annotations import atomic_write_text
 from .models import M3TConfig, VisualNet, AudioNet
 from .fusion import FusionBase
 from .model_io import build_model, save_m3t, load_m3t
@@ -74,9 +75,11 @@ class EpochCheckpoint(Callback):
     order = 65
     def __init__(self, fname: str, offset: int = 0): self.fname, self.offset = fname, offset
     def after_epoch(self):
-        self.learn.save(f"{self.fname}_last", with_opt=True)
-        p = self.learn.path/self.learn.model_dir/f"{self.fname}_last.json"
-        if not rank_distrib(): p.write_text(json.dumps(dict(epoch=self.epoch + self.offset, n_epoch=self.n_epoch + self.offset)))
+        d = self.learn.path/self.learn.model_dir
+        self.learn.save(f"{self.fname}_last.partial", with_opt=True)                 # a kill mid-save leaves the last one whole
+        if not rank_distrib():
+            os.replace(d/f"{self.fname}_last.partial.pth", d/f"{self.fname}_last.pth")
+            atomic_write_text(d/f"{self.fname}_last.json", json.dumps(dict(epoch=self.epoch + self.offset, n_epoch=self.n_epoch + self.offset)))
         if num_distrib() > 1: distrib_barrier()        # the other processes read what process 0 just wrote
 
 # %% ../nbs/07_train.ipynb #de508f99
@@ -136,7 +139,7 @@ def distrib_context(learn: Learner, sync_bn: bool = True):
     if not _distributed(): return nullcontext()
     from accelerate import DistributedDataParallelKwargs
     cuda = torch.device(learn.dls.device or 'cpu').type == 'cuda'
-    unused = isinstance(learn.model, FusionBase)      # fusion leaves the encoders' own heads without gradient
+    unused = isinstance(learn.model, FusionBase) or getattr(learn.loss_func, 'lam', 1) == 0   # heads without gradient: fusion's encoder heads, or the expression head at λ = 0
     return learn.distrib_ctx(sync_bn=sync_bn and cuda, cpu=not cuda,     # SyncBatchNorm needs CUDA; gloo on a CPU
                              kwargs_handlers=[DistributedDataParallelKwargs(find_unused_parameters=unused)])
 
@@ -156,7 +159,7 @@ def fit_stage(learn: Learner, n_epoch: int, name: str, schedule: str = 'cyclic',
             if 'ccc' in prev and len(prev): best.best, best.reset_on_fit = float(prev['ccc'].max()), False
     if start >= n_epoch:                                # finished already: the best model is on disk
         learn.load(name); return learn
-    if not start and log.exists(): log.unlink()
+    if not start and not rank_distrib(): log.unlink(missing_ok=True)      # a fresh stage: process 0 starts the log anew
     rest = n_epoch - start
     shifted = lambda pos: sched((start + pos * rest) / n_epoch)     # the schedule continues where it stopped
     logger = [ResumableCSVLogger(fname=f"{name}_log.csv", append=bool(start))] if not rank_distrib() else []   # process 0 writes
@@ -166,10 +169,16 @@ def fit_stage(learn: Learner, n_epoch: int, name: str, schedule: str = 'cyclic',
 
 # %% ../nbs/07_train.ipynb #18bb392e
 def _gathered_preds(learn: Learner, dl) -> tuple[torch.Tensor, torch.Tensor]:
-    "Predictions and targets of every clip of `dl`, in order; with several processes, fastai's `DistributedDL` shares and gathers them."
+    "Predictions and targets of every clip of `dl`, in order; with several processes each predicts a contiguous share and all gather."
     if not _distributed(): return learn.get_preds(dl=dl)
-    p, y = learn.get_preds(dl=DistributedDL(dl), reorder=False)    # gathered across processes, padding dropped
-    return p[:len(dl.dataset)], y[:len(dl.dataset)]
+    r, ws, n = rank_distrib(), num_distrib(), len(dl.dataset)
+    mine = list(range(r * n // ws, (r + 1) * n // ws))               # contiguous shares: no padding, no duplicates
+    sub = dl.new(shuffle=False, get_idxs=lambda *a: list(mine))
+    sub.to_detach = lambda b, cpu=True, gather=True: to_detach(b, cpu, False)   # fastai would gather batch by batch
+    p, y = learn.get_preds(dl=sub, reorder=False)
+    parts = [None] * ws
+    torch.distributed.all_gather_object(parts, (p, y))
+    return torch.cat([q for q, _ in parts]), torch.cat([t for _, t in parts])
 
 # %% ../nbs/07_train.ipynb #e348d27e
 def assemble_clips(index: list, preds: torch.Tensor, targs: torch.Tensor, n_frames: list) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -240,13 +249,15 @@ def _prepare_data(self: Experiment):
     p = self.p
     self.out.mkdir(parents=True, exist_ok=True); self.models_dir.mkdir(exist_ok=True)
     self.corpus = Path(p['data_root']) if p['data_root'] != 'demo' else self.out/'corpus'
-    if p['data_root'] == 'demo' and not (self.corpus/'demo_meta.json').exists():     # made by an earlier run or process 0
+    if p['data_root'] == 'demo' and not self.rank and not (self.corpus/'demo_meta.json').exists():   # process 0 makes it
         _log(f"demo corpus -> {self.corpus}")
         make_demo_corpus(self.corpus, p['demo_videos'], p['demo_seconds'], p['demo_seed'], workers=p['workers'], progress=False)
     self.cache = Path(p['cache_dir'] or self.out/'cache')
-    _log(f"preprocessing {self.corpus} -> {self.cache}")
-    self.summary = preprocess_corpus(self.corpus, self.cache, PreprocessConfig(every=p['preprocess_every']), workers=p['workers'], progress=False)
-    _log(format_summary(self.summary))
+    if not self.rank: _log(f"preprocessing {self.corpus} -> {self.cache}")
+    if not self.rank:                                     # process 0 preprocesses; the others read its cache
+        self.summary = preprocess_corpus(self.corpus, self.cache, PreprocessConfig(every=p['preprocess_every']), workers=p['workers'], progress=False)
+        _log(format_summary(self.summary))
+    else: self.summary = {}
     self.entries = open_cache(self.cache)
     e0 = self.entries[0]
     classes = max((tuple(e.meta.get('expr_classes') or ()) for e in self.entries), key=len)   # 7 or 8 (with Other)
