@@ -75,7 +75,7 @@ def _read_lines(path, expected_header: Sequence[str]|None, alternatives: Sequenc
     if not path.exists(): raise AnnotationError(path, None, "file does not exist")
     if path.stat().st_size > MAX_ANNOTATION_BYTES:
         raise AnnotationError(path, None, f"file of {path.stat().st_size} bytes, more than an annotation file can be ({MAX_ANNOTATION_BYTES})")
-    try: text = path.read_text()
+    try: text = path.read_text(encoding='utf-8-sig')          # a byte-order mark (Windows editors) is not part of the header
     except UnicodeDecodeError as e: raise AnnotationError(path, None, f"not a text file ({e.reason})") from None
     lines = text.splitlines()
     while lines and not lines[-1].strip(): lines.pop()  # trailing blank lines are harmless

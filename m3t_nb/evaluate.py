@@ -23,36 +23,40 @@ from .predict import read_predictions
 __all__ = ['evaluate_predictions', 'evaluate_cli', 'explore']
 
 # %% ../nbs/09_evaluate.ipynb #362173f2
-def evaluate_predictions(pred_dir, ann_dir) -> tuple[pd.DataFrame, dict]:
-    "Per-video CCC table and the corpus-level metric for prediction files against VA annotation files."
+def evaluate_predictions(pred_dir, ann_dir, allow_missing: bool = False) -> tuple[pd.DataFrame, dict]:
+    "Per-video CCC table and the corpus-level metric for prediction files against VA annotation files, strictly."
     pred_dir, ann_dir = Path(pred_dir), Path(ann_dir)
     for d in (pred_dir, ann_dir):
         if not d.is_dir(): raise FileNotFoundError(f"{d}: folder does not exist")
-    rows, per_video = [], []
+    rows, per_video, missing = [], [], []
     for ann in sorted(ann_dir.glob('*.txt')):
         pf = next((pred_dir/f"{ann.stem}{x}" for x in ('.txt', '.csv') if (pred_dir/f"{ann.stem}{x}").exists()), None)
-        if pf is None: rows.append(dict(name=ann.stem, frames=0, note='no prediction')); continue
-        a = read_va(ann); pr = read_predictions(pf)
-        note = '' if len(pr) == len(a) else f"{len(pr)} predicted vs {len(a)} annotated frames"
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')
-            a = reconcile_length(a, len(pr), ann.stem)
-        v = dict(name=ann.stem, pred=np.clip(pr, -1, 1), va=a.values, va_mask=a.mask)
+        if pf is None:
+            missing.append(ann.stem); rows.append(dict(name=ann.stem, frames=0, note='no prediction: left out')); continue
+        a, pr = read_va(ann), read_predictions(pf)
+        if len(pr) != len(a): raise ValueError(f"{pf}: {len(pr)} predictions for the {len(a)} frames of {ann}")
+        v = dict(name=ann.stem, pred=pr, va=a.values, va_mask=a.mask)
         per_video.append(v)
         r = corpus_ccc([v])
-        rows.append(dict(name=ann.stem, frames=r['frames'], ccc_v=r['ccc_v'], ccc_a=r['ccc_a'], note=note))
+        rows.append(dict(name=ann.stem, frames=r['frames'], ccc_v=r['ccc_v'], ccc_a=r['ccc_a'], note=''))
+    if missing and not allow_missing:
+        raise ValueError(f"{pred_dir}: no prediction for {len(missing)} annotated video(s) ({', '.join(missing[:5])}"
+                         f"{', ...' if len(missing) > 5 else ''}); --allow-missing scores the others on purpose")
     if not per_video: raise ValueError(f"{pred_dir}: no predictions match the annotations in {ann_dir}")
     return pd.DataFrame(rows), corpus_ccc(per_video)
 
 # %% ../nbs/09_evaluate.ipynb #41500422
 @call_parse
 def evaluate_cli(pred_dir: str,   # Folder of predictions (NAME.txt in the ABAW format, or NAME.csv)
-                 ann_dir: str):   # Folder of VA annotation files (NAME.txt), e.g. annotations/VA_Set/Validation_Set
+                 ann_dir: str,    # Folder of VA annotation files (NAME.txt), e.g. annotations/VA_Set/Validation_Set
+                 allow_missing: bool = False): # Score only the videos that have a prediction (and say which were left out)
     "CCC of predictions against Aff-Wild2 VA annotations: per video, and over all annotated frames concatenated."
-    try: table, tot = evaluate_predictions(pred_dir, ann_dir)
+    try: table, tot = evaluate_predictions(pred_dir, ann_dir, allow_missing)
     except (FileNotFoundError, ValueError) as e: raise SystemExit(f"m3t-evaluate: {e}")
     print(table.to_string(index=False, float_format=lambda x: f"{x:.4f}"))
-    print(f"\nall {tot['frames']} annotated frames: CCC valence {tot['ccc_v']:.4f}, arousal {tot['ccc_a']:.4f}, mean {tot['ccc']:.4f}")
+    left = (table.note != '').sum()
+    print(f"\nall {tot['frames']} annotated frames{f' of the {len(table) - left} predicted videos ({left} left out)' if left else ''}: "
+          f"CCC valence {tot['ccc_v']:.4f}, arousal {tot['ccc_a']:.4f}, mean {tot['ccc']:.4f}")
 
 # %% ../nbs/09_evaluate.ipynb #a67c8f5a
 def explore(df: pd.DataFrame, faces: dict|None = None):

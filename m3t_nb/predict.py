@@ -96,14 +96,21 @@ def write_abaw(df: pd.DataFrame, path):
 
 # %% ../nbs/08_predict.ipynb #a701b64b
 def read_predictions(path) -> np.ndarray:
-    "Read an ABAW-format prediction file (or a CSV with valence/arousal columns) into (N, 2)."
+    "Read an ABAW-format prediction file (or a CSV with valence/arousal columns) into (N, 2): every line a finite value in [-1, 1]."
     path = Path(path)
     if path.suffix == '.csv':
-        d = pd.read_csv(path)
+        try: d = pd.read_csv(path)
+        except Exception as e: raise ValueError(f"{path}: not a CSV file ({e})") from None
         if not {'valence', 'arousal'} <= set(d.columns): raise ValueError(f"{path}: no valence/arousal columns")
-        return d[['valence', 'arousal']].to_numpy(np.float32)
-    ann = read_va(path)
-    return ann.values
+        va, first = d[['valence', 'arousal']].to_numpy(np.float64), 2
+    else:
+        ann = read_va(path)                                    # checks the header, the numbers and the range
+        if not ann.mask.all():
+            raise ValueError(f"{path}, line {int(np.argmin(ann.mask)) + 2}: -5 marks an unannotated frame, not a prediction")
+        va, first = ann.values.astype(np.float64), 2
+    bad = ~np.isfinite(va).all(1) | (np.abs(np.nan_to_num(va)) > 1).any(1)
+    if bad.any(): raise ValueError(f"{path}, line {int(np.argmax(bad)) + first}: {va[np.argmax(bad)].tolist()} is not a valence/arousal pair in [-1, 1]")
+    return va.astype(np.float32)
 
 # %% ../nbs/08_predict.ipynb #b10da886
 def _thumb(face: np.ndarray, size: int = 96) -> str:
@@ -191,7 +198,9 @@ def predict_cli(*videos: str,            # Video files to predict
     if side not in (None, 'left', 'right'): raise SystemExit(f"m3t-predict: --side must be left or right, not {side!r}")
     try: net, info = load_m3t(model, device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     except (FileNotFoundError, ValueError) as e: raise SystemExit(f"m3t-predict: {e}")
-    dest = Path(out); dest.mkdir(parents=True, exist_ok=True)
+    dest = Path(out)
+    if dest.exists() and not dest.is_dir(): raise SystemExit(f"m3t-predict: --out {dest}: exists and is not a folder")
+    dest.mkdir(parents=True, exist_ok=True)
     failed = []
     for v in tqdm(videos, desc='m3t-predict', unit='video'):
         name = Path(v).stem + (f"_{side}" if side else '')
