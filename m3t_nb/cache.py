@@ -43,9 +43,9 @@ from .features import FrameFeatureExtractor, make_extractor
 from .demo import fixtures_dir, file_lock, shared_demo_corpus
 
 # %% auto #0
-__all__ = ['CACHE_VERSION', 'PreprocessConfig', 'process_video', 'window_of', 'CacheError', 'CacheEntry', 'build_entry',
-           'entry_status', 'open_cache', 'in_shard', 'preprocess_corpus', 'format_summary', 'preprocess_cli',
-           'shared_cache']
+__all__ = ['CACHE_VERSION', 'PreprocessConfig', 'process_video', 'window_of', 'CacheError', 'CacheEntry', 'entry_inputs',
+           'stale_reason', 'build_entry', 'entry_status', 'open_cache', 'in_shard', 'preprocess_corpus',
+           'format_summary', 'preprocess_cli', 'shared_cache']
 
 # %% ../nbs/03a_cache.ipynb #727a51fb
 @dataclass
@@ -217,6 +217,28 @@ def _remove(p: Path):
     if p.is_symlink() or p.is_file(): p.unlink()
     elif p.exists(): shutil.rmtree(p)
 
+# %% ../nbs/03a_cache.ipynb #6a93b311
+def _file_id(p) -> list|None:
+    "Size and modification time of a file (None if absent): cheap, and changed by any replacement or edit."
+    if p is None or not Path(p).exists(): return None
+    st = Path(p).stat(); return [st.st_size, st.st_mtime_ns]
+
+def entry_inputs(entry: CorpusEntry, index, cfg: PreprocessConfig) -> dict:
+    "What a cache entry is made from: the video file's identity, the annotation files' content, the preprocessing settings."
+    ex = index.find(entry.name, 'EXPR') if index is not None else None
+    digest = lambda p: hashlib.sha1(Path(p).read_bytes()).hexdigest() if p is not None and Path(p).exists() else None
+    return dict(video=_file_id(entry.video), va=digest(entry.annotation), expr=digest(ex.annotation if ex else None),
+                preprocess=json.loads(json.dumps(asdict(cfg))))
+
+def stale_reason(e: 'CacheEntry', entry: CorpusEntry, index, cfg: PreprocessConfig) -> str|None:
+    "Why a finished entry no longer matches its inputs (None if it does)."
+    old, new = e.meta.get('inputs'), entry_inputs(entry, index, cfg)
+    if old is None: return "made by an older m3t_nb (no record of its inputs)"
+    what = dict(video='the video file changed', va='the VA annotation changed', expr='the EXPR annotation changed',
+                preprocess='the preprocessing settings differ')
+    changed = [what[k] for k in what if old.get(k) != new[k]]
+    return '; '.join(changed) or None
+
 # %% ../nbs/03a_cache.ipynb #8e62ea97
 def build_entry(entry: CorpusEntry, cache_dir, cfg: PreprocessConfig = PreprocessConfig(), index=None,
                 detector: FaceDetector|None = None, extractors: dict|None = None, progress=None) -> CacheEntry:
@@ -238,6 +260,7 @@ def build_entry(entry: CorpusEntry, cache_dir, cfg: PreprocessConfig = Preproces
                     fps=tr.fps, n_frames=n, width=tr.width, height=tr.height, has_audio=r['has_audio'],
                     face_fraction=float(tr.present.mean()), n_detected=int(tr.n_detected), expr_classes=classes,
                     features={k: e.describe() for k, e in r['extractors'].items()}, preprocess=asdict(cfg), arrays=manifest,
+                    inputs=entry_inputs(entry, index, cfg),
                     seconds=round(time.time() - t0, 2))
         (tmp/'meta.json').write_text(json.dumps(meta, indent=1))
         _remove(final)                                   # a damaged or outdated entry is replaced
@@ -292,11 +315,13 @@ def preprocess_corpus(root, cache_dir, cfg: PreprocessConfig = PreprocessConfig(
     t0 = time.time()
     cache_dir = Path(cache_dir); cache_dir.mkdir(parents=True, exist_ok=True)
     index = index_corpus(root)
-    todo, skipped, statuses, other = [], 0, {}, 0
+    todo, skipped, statuses, other, stale = [], 0, {}, 0, []
     for e in index.select('VA'):
         if splits and e.split not in splits: continue
         if not in_shard(e.name, shard): other += 1; continue
-        st = entry_status(cache_dir, e.name); statuses[e.name] = st
+        st = entry_status(cache_dir, e.name)
+        if st == 'done' and (why := stale_reason(CacheEntry.open(cache_dir/e.name), e, index, cfg)): st = 'stale'; stale.append((e.name, why))
+        statuses[e.name] = st
         if st == 'done' and not redo: skipped += 1; continue
         todo.append((e, cache_dir, cfg, index))
     if workers is None: workers = min(os.cpu_count() or 1, max(len(todo), 1))
@@ -304,7 +329,7 @@ def preprocess_corpus(root, cache_dir, cfg: PreprocessConfig = PreprocessConfig(
     ok = [r for r in results if r['ok']]
     frames, face = sum(r['frames'] for r in ok), sum(r['face'] for r in ok)
     return dict(videos=len(ok), skipped=skipped, other_shards=other, failed=[(r['name'], r['error']) for r in results if not r['ok']],
-                redone=[n for n, s in statuses.items() if s in ('partial', 'damaged')],
+                redone=[n for n, s in statuses.items() if s in ('partial', 'damaged')], stale=stale,
                 frames=frames, face_fraction=face / frames if frames else 0., seconds=time.time() - t0,
                 frames_per_second=frames / max(sum(r['seconds'] for r in ok), 1e-9),
                 warnings=[w for r in ok for w in r['warnings']], missing_videos=[e.name for e in index.missing_videos])
@@ -315,6 +340,7 @@ def format_summary(s: dict) -> str:
     lines = [f"preprocessed {s['videos']} entries ({s['skipped']} already done), {s['frames']} frames, "
              f"face in {s['face_fraction']:.1%} of frames, {s['seconds']:.1f}s ({s['frames_per_second']:.0f} frames/s per worker)"]
     lines += [f"  redone (partial or damaged): {n}" for n in s['redone']]
+    lines += [f"  redone (stale: {why}): {n}" for n, why in s.get('stale', [])]
     lines += [f"  warning: {w}" for w in s['warnings']]
     lines += [f"  annotation without a video: {n}" for n in s['missing_videos']]
     lines += [f"  FAILED {n}: {err}" for n, err in s['failed']]
