@@ -129,7 +129,7 @@ def window_of(a: np.ndarray, start: int, length: int) -> np.ndarray:
     return np.concatenate([out, np.zeros((pad,) + out.shape[1:], out.dtype)]) if pad > 0 else out
 
 # %% ../nbs/03a_cache.ipynb #7dfe0b68
-CACHE_VERSION = 1
+CACHE_VERSION = 2   # 2: entries record their inputs and expression classes
 
 class CacheError(RuntimeError): "A cache entry that is missing, partial or damaged."
 
@@ -385,7 +385,7 @@ def preprocess_cli(root: str,                     # Corpus root in the Aff-Wild2
 def shared_cache(cfg: PreprocessConfig = PreprocessConfig()) -> Path:
     "The preprocessed shared demo corpus, made once in `fixtures_dir()` and reused (do not modify it: copy it)."
     root = shared_demo_corpus()
-    cache = fixtures_dir()/f"cache-{root.name}-every{cfg.every}"
+    cache = fixtures_dir()/f"cache-{root.name}-every{cfg.every}-v{CACHE_VERSION}"
     with file_lock(fixtures_dir()/'.lock'):
         if not (cache/'.complete').exists():
             s = preprocess_corpus(root, cache, cfg, workers=1, progress=False)

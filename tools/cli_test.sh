@@ -24,7 +24,7 @@ assert not bad, f"options without help: {bad}"
 PY
 m3t-train --help | grep -q -- "--lam (float)  *Weight of the expression loss" || { m3t-train --help; echo "m3t-train --help lacks the experiment's options"; exit 1; }
 # every papermill parameter reaches the run, and results.json records the effective value of each
-papermill nbs/07_train.ipynb "$tmp/train.ipynb" -p data_root "$tmp/corpus" -p out_dir "$tmp/run" -p stages audio \
+M3T_FIXTURES="$tmp/fixtures" papermill nbs/07_train.ipynb "$tmp/train.ipynb" -p data_root "$tmp/corpus" -p out_dir "$tmp/run" -p stages audio \
   -p epochs_audio 1 -p windows_per_video 4 -p bs 8 -p lam 0.25 -p seed 7 -p weight_decay 0.001 -p step_up_epochs 2 \
   -p lr_joint 2e-5 -p frames 8 -p epochs_frozen 2 > "$tmp/pm.txt" 2>&1 || { tail -30 "$tmp/pm.txt"; echo "papermill run failed"; exit 1; }
 python - "$tmp/run/results.json" "$tmp/train.ipynb" <<'PY'
