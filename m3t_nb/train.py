@@ -282,6 +282,26 @@ def finish(self: Experiment, kind: str, learn: Learner, trained: bool):
     if trained and not self.rank: save_m3t(self.models_dir/f"{kind}.pth", learn.model, kind, self.cfg, self.preprocess, list(self.cfg.feat_dims), self.results[kind])
     _log(f"{kind}: validation {self.results[kind]}")
 
+# %% ../nbs/07_train.ipynb #63e1842a
+@patch
+def pretrain(self: Experiment):
+    "Stage 0: identity classification of face clips (the VoxCeleb2 step); stage 1's visual network starts from its 3D backbone."
+    from m3t_nb.pretrain import identity_learner, pretrained_visual_net, demo_identities, preprocess_identities
+    from m3t_nb.cache import open_cache
+    p = self.p
+    if p['pretrain_root'] == 'demo':                 # the training videos' people (validation people stay unseen)
+        ids, entries = demo_identities(self.corpus), [e for e in self.entries if e.split == 'train']
+    else:
+        ids = rank0_first(preprocess_identities, p['pretrain_root'], self.out/'identity_cache')
+        entries = open_cache(self.out/'identity_cache')
+    _log(f"stage 0: identity pretraining, {len(set(ids[e.name] for e in entries if e.name in ids))} people, {p['epochs_pretrain']} epochs")
+    set_seed(p['seed'])
+    learn = identity_learner(entries, ids, self.cfg, bs=min(p['bs'], 32), device=self.device, path=self.out/'pretrain')
+    with distrib_context(learn, p['sync_bn']): learn.fit_one_cycle(p['epochs_pretrain'], p['lr_visual'])
+    self.visual_init = pretrained_visual_net(learn, self.cfg)
+    self.results['pretrain'] = dict(identity_accuracy=float(learn.validate()[1]), people=len(learn.people))
+    _log(f"stage 0: identity accuracy {self.results['pretrain']['identity_accuracy']:.3f} on held-out frames")
+
 # %% ../nbs/07_train.ipynb #e76d9a85
 @patch
 def train_single(self: Experiment, kind: str):
@@ -294,7 +314,8 @@ def train_single(self: Experiment, kind: str):
         n = p['epochs_'+kind]
         _log(f"stage 1 {kind}: {n} epochs, triangular LR up to {p['lr_'+kind]}")
         set_seed(p['seed'])
-        learn = self.learner(kind, build_model(kind, self.cfg))
+        init = getattr(self, 'visual_init', None) if kind == 'visual' else None     # stage 0's backbone, if it ran
+        learn = self.learner(kind, init if init is not None else build_model(kind, self.cfg))
         fit_stage(learn, n, kind, 'cyclic', p['lr_'+kind], p['base_lr'], p['step_up_epochs'] or max(n / 2, 0.5), sync_bn=p['sync_bn'])
     self.encoders[kind] = learn.model
     self.finish(kind, learn, trained=not mpath.exists())
@@ -329,7 +350,7 @@ def results_table(results: dict) -> pd.DataFrame:
     names = dict(audio='Audio: GRU', visual='Visual: 3D CNN + 2D feats + MTL', concat='Audio-visual: concat fusion',
                  attention='Audio-visual: attention fusion')
     rows = [dict(method=names[k], V='✓' if k != 'audio' else '✗', A='✓' if k != 'visual' else '✗',
-                 valence=round(r['ccc_v'], 3), arousal=round(r['ccc_a'], 3), mean=round(r['ccc'], 3)) for k, r in results.items()]
+                 valence=round(r['ccc_v'], 3), arousal=round(r['ccc_a'], 3), mean=round(r['ccc'], 3)) for k, r in results.items() if k in names]
     return pd.DataFrame(rows).set_index('method')
 
 # %% ../nbs/07_train.ipynb #98356090
@@ -354,6 +375,8 @@ def run_experiment(data_root: str = 'demo',      # An Aff-Wild2-style corpus roo
                    demo_seconds: float = 20.,    # Demo corpus: seconds per video
                    demo_seed: int = 0,           # Demo corpus: random seed
                    workers: int = None,          # Worker processes for corpus generation and preprocessing (default: one per core)
+                   pretrain_root: str = None,    # Stage 0: identity pretraining of the 3D backbone on face tracks ROOT/IDENTITY/**/CLIP.mp4, or 'demo' for the demo corpus's people; None: from scratch
+                   epochs_pretrain: int = None,  # Stage 0 epochs
                    epochs_audio: int = None,     # Stage 1 epochs of the audio model
                    epochs_visual: int = None,    # Stage 1 epochs of the visual model
                    epochs_frozen: int = None,    # Stage 2 epochs of each fusion model (encoders frozen; paper: 3)
@@ -389,6 +412,7 @@ def run_experiment(data_root: str = 'demo',      # An Aff-Wild2-style corpus roo
     x = Experiment(experiment_params(**locals()))
     set_seed(x.p['seed'], reproducible=True)
     x.prepare_data()
+    if x.p['pretrain_root'] and ('visual' in x.p['stages'] and not (x.models_dir/'visual.pth').exists()): x.pretrain()
     todo = [s.strip() for s in x.p['stages'].split(',') if s.strip()]
     for kind in ('audio', 'visual'):
         if kind in todo or (x.models_dir/f"{kind}.pth").exists(): x.train_single(kind)
@@ -399,10 +423,10 @@ def run_experiment(data_root: str = 'demo',      # An Aff-Wild2-style corpus roo
 DEFAULTS = {k: v.default for k, v in inspect.signature(run_experiment).parameters.items()}
 
 EXPERIMENT_PRESETS = dict(
-    paper=dict(epochs_audio=30, epochs_visual=30, epochs_frozen=3, epochs_finetune=10, windows_per_video=200, bs=64,
+    paper=dict(epochs_pretrain=10, epochs_audio=30, epochs_visual=30, epochs_frozen=3, epochs_finetune=10, windows_per_video=200, bs=64,
                lr_audio=1e-4, lr_visual=1e-4, base_lr=1e-7, step_up_epochs=3., fusion_schedule='step', lr_fusion=1e-5,
                lr_joint=1e-5, decay_gamma=0.1, decay_every=3., weight_decay=1e-4, grad_clip=0., lam=0.5, eval_overlap=False, smoothing=0),
-    tiny=dict(epochs_audio=6, epochs_visual=6, epochs_frozen=3, epochs_finetune=3, windows_per_video=200, bs=64,
+    tiny=dict(epochs_pretrain=3, epochs_audio=6, epochs_visual=6, epochs_frozen=3, epochs_finetune=3, windows_per_video=200, bs=64,
               lr_audio=3e-3, lr_visual=3e-3, base_lr=1e-7, step_up_epochs=None, fusion_schedule='cyclic', lr_fusion=3e-3,
               lr_joint=1e-3, decay_gamma=0.3, decay_every=1., weight_decay=1e-4, grad_clip=1., lam=0.5, eval_overlap=False, smoothing=0))
 
