@@ -43,9 +43,9 @@ from .features import FrameFeatureExtractor, make_extractor
 from .demo import fixtures_dir, file_lock, shared_demo_corpus
 
 # %% auto #0
-__all__ = ['CACHE_VERSION', 'PreprocessConfig', 'process_video', 'window_of', 'CacheError', 'CacheEntry', 'entry_inputs',
-           'stale_reason', 'build_entry', 'entry_status', 'open_cache', 'in_shard', 'preprocess_corpus',
-           'format_summary', 'preprocess_cli', 'shared_cache']
+__all__ = ['CACHE_VERSION', 'PreprocessConfig', 'parse_features', 'read_organiser_crops', 'process_video', 'window_of',
+           'CacheError', 'CacheEntry', 'crops_folder', 'entry_inputs', 'stale_reason', 'build_entry', 'entry_status',
+           'open_cache', 'in_shard', 'preprocess_corpus', 'format_summary', 'preprocess_cli', 'shared_cache']
 
 # %% ../nbs/03a_cache.ipynb #727a51fb
 @dataclass
@@ -58,6 +58,7 @@ class PreprocessConfig:
     smooth_sigma: float = 2.0
     smooth_thr: float = 0.05
     detector: str = 'mtcnn'        # 'mtcnn' or 'yunet:PATH'
+    faces: str = 'detect'          # 'detect' (track with the detector) or 'cropped_aligned' (the organisers' crops)
     features: dict = field(default_factory=lambda: {'emotion': 'onet'})   # name -> 'onet' | 'torch:PATH' | 'npy:DIR'
     audio: dict = field(default_factory=lambda: asdict(AudioConfig()))
     feature_batch: int = 256
@@ -68,8 +69,21 @@ class PreprocessConfig:
         raise ValueError(f"unknown detector {self.detector!r}: use 'mtcnn' or 'yunet:PATH'")
     def make_extractors(self) -> dict[str, FrameFeatureExtractor]:
         return {name: make_extractor(spec) for name, spec in self.features.items()}
+    def __post_init__(self):
+        if self.faces not in ('detect', 'cropped_aligned'): raise ValueError(f"faces={self.faces!r}: use 'detect' or 'cropped_aligned'")
     @classmethod
     def from_dict(cls, d: dict) -> 'PreprocessConfig': return cls(**d)
+
+# %% ../nbs/03a_cache.ipynb #de0a8bf2
+def parse_features(spec: str) -> dict[str, str]:
+    "'emotion=onet,au=npy:DIR' -> {'emotion': 'onet', 'au': 'npy:DIR'}, checked."
+    out = {}
+    for kv in (x.strip() for x in spec.split(',')):
+        if not kv: continue
+        if '=' not in kv or not kv.split('=', 1)[0].strip(): raise ValueError(f"features {spec!r}: expected NAME=SPEC[,NAME=SPEC...], got {kv!r}")
+        k, v = kv.split('=', 1); out[k.strip()] = v.strip()
+    if not out: raise ValueError(f"features {spec!r}: no NAME=SPEC given")
+    return out
 
 # %% ../nbs/03a_cache.ipynb #25d1eb33
 def _alloc(folder, name: str, dtype, shape) -> np.ndarray:
@@ -108,13 +122,47 @@ def _face_arrays(video, cfg: PreprocessConfig, name: str, side, folder, detector
         finally: crops.remove()
     return dict(track=tr, n_frames=n, fps=tr.fps, extractors=exs, faces=faces, feats=feats, present=tr.present)
 
+# %% ../nbs/03a_cache.ipynb #a506620b
+def read_organiser_crops(folder, n_frames: int, size: int = 128) -> tuple[np.ndarray, np.ndarray]:
+    "Faces (n, size, size, 3) RGB and presence (n,) from `folder/%05d.jpg` (frame i from 1); frames without a readable crop are absent."
+    import cv2
+    folder = Path(folder)
+    if not folder.is_dir(): raise FileNotFoundError(f"{folder}: no organisers' crops for this video (expected {folder}/00001.jpg, ...)")
+    faces, present, bad, beyond = np.zeros((n_frames, size, size, 3), np.uint8), np.zeros(n_frames, bool), [], 0
+    for p in sorted(folder.glob('*.jpg')):
+        if not p.stem.isdigit(): continue
+        i = int(p.stem) - 1
+        if not 0 <= i < n_frames: beyond += 1; continue
+        im = cv2.imread(str(p), cv2.IMREAD_COLOR)
+        if im is None: bad.append(p.name); continue
+        faces[i] = cv2.resize(cv2.cvtColor(im, cv2.COLOR_BGR2RGB), (size, size), interpolation=cv2.INTER_AREA); present[i] = True
+    if bad: warnings.warn(f"{folder}: {len(bad)} crops could not be read (first: {bad[0]}); those frames are marked without a face")
+    if beyond: warnings.warn(f"{folder}: {beyond} crops are numbered beyond the video's {n_frames} frames and were ignored")
+    return faces, present
+
+# %% ../nbs/03a_cache.ipynb #fd7d8ed4
+def _crop_arrays(video, crops_dir, cfg: PreprocessConfig, name: str, side, folder, extractors) -> dict:
+    "The face half of the pipeline from the organisers' crops: no detection, no alignment, no landmarks."
+    from m3t_nb.faces import FaceTrack
+    inf, S = video_info(video), cfg.face_size
+    faces_mem, present = read_organiser_crops(crops_dir, inf.n_frames, S)
+    n = inf.n_frames
+    tr = FaceTrack(Path(video), inf.fps, inf.width, inf.height, np.arange(n) / inf.fps, np.zeros((n, 5, 2), np.float32),
+                   np.zeros((n, 4), np.float32), present, int(present.sum()), side)
+    exs = {k: e.for_entry(name, n) for k, e in (extractors if extractors is not None else cfg.make_extractors()).items()}
+    faces = _alloc(folder, 'faces', np.uint8, (n, S, S, 3))
+    feats = {k: _alloc(folder, f'feat_{k}', np.float32, (n, e.dim)) for k, e in exs.items()}
+    _fill_faces(enumerate(faces_mem), present, exs, faces, feats, cfg.feature_batch)
+    return dict(track=tr, n_frames=n, fps=inf.fps, extractors=exs, faces=faces, feats=feats, present=present)
+
 # %% ../nbs/03a_cache.ipynb #c0ffee12
 def process_video(video, cfg: PreprocessConfig = PreprocessConfig(), name: str|None = None, side: str|None = None,
                   folder=None, faces: bool = True, detector: FaceDetector|None = None, extractors: dict|None = None,
-                  progress=None) -> dict:
-    "Video -> face track, aligned faces, 2D features and audio features (memory-mapped in `folder` if given); decodes the video once."
+                  progress=None, crops_dir=None) -> dict:
+    "Video -> face track, aligned faces, 2D features and audio features (memory-mapped in `folder` if given); decodes the video once; with `crops_dir`, faces are the organisers' crops there."
     video = Path(video); name = name or video.stem
-    if faces: out = _face_arrays(video, cfg, name, side, folder, detector, extractors, progress)
+    if faces and crops_dir is not None: out = _crop_arrays(video, crops_dir, cfg, name, side, folder, extractors)
+    elif faces: out = _face_arrays(video, cfg, name, side, folder, detector, extractors, progress)
     else:
         inf = video_info(video)
         out = dict(track=None, n_frames=inf.n_frames, fps=inf.fps, extractors={}, faces=None, feats={}, present=np.zeros(inf.n_frames, bool))
@@ -223,20 +271,32 @@ def _file_id(p) -> list|None:
     if p is None or not Path(p).exists(): return None
     st = Path(p).stat(); return [st.st_size, st.st_mtime_ns]
 
+def crops_folder(entry: CorpusEntry, index, cfg: PreprocessConfig) -> Path|None:
+    "Where the organisers' crops of `entry` are (`ROOT/cropped_aligned/NAME`) when `cfg.faces` says to use them, else None."
+    if cfg.faces != 'cropped_aligned': return None
+    if index is None: raise ValueError(f"{entry.name}: faces='cropped_aligned' needs the corpus index (its root holds cropped_aligned/)")
+    return Path(index.root)/'cropped_aligned'/entry.name
+
+def _folder_id(d) -> list|None:
+    "Number of crops and the newest modification time in a crops folder (None if absent)."
+    if d is None or not Path(d).is_dir(): return None
+    st = [p.stat().st_mtime_ns for p in Path(d).glob('*.jpg')]
+    return [len(st), max(st, default=0)]
+
 def entry_inputs(entry: CorpusEntry, index, cfg: PreprocessConfig) -> dict:
     "What a cache entry is made from: the video file's identity, the annotation files' content, the preprocessing settings."
     ex = index.find(entry.name, 'EXPR') if index is not None else None
     digest = lambda p: hashlib.sha1(Path(p).read_bytes()).hexdigest() if p is not None and Path(p).exists() else None
     return dict(video=_file_id(entry.video), va=digest(entry.annotation), expr=digest(ex.annotation if ex else None),
-                preprocess=json.loads(json.dumps(asdict(cfg))))
+                preprocess=json.loads(json.dumps(asdict(cfg))), crops=_folder_id(crops_folder(entry, index, cfg)))
 
 def stale_reason(e: 'CacheEntry', entry: CorpusEntry, index, cfg: PreprocessConfig) -> str|None:
     "Why a finished entry no longer matches its inputs (None if it does)."
     old, new = e.meta.get('inputs'), entry_inputs(entry, index, cfg)
     if old is None: return "made by an older m3t_nb (no record of its inputs)"
     what = dict(video='the video file changed', va='the VA annotation changed', expr='the EXPR annotation changed',
-                preprocess='the preprocessing settings differ')
-    changed = [what[k] for k in what if old.get(k) != new[k]]
+                preprocess='the preprocessing settings differ', crops="the organisers' crops changed")
+    changed = [what[k] for k in what if old.get(k) != new.get(k)]
     return '; '.join(changed) or None
 
 # %% ../nbs/03a_cache.ipynb #8e62ea97
@@ -248,7 +308,8 @@ def build_entry(entry: CorpusEntry, cache_dir, cfg: PreprocessConfig = Preproces
     tmp = cache_dir/f".{entry.name}.partial"
     _remove(tmp); tmp.mkdir(parents=True)
     try:
-        r = process_video(entry.video, cfg, entry.name, entry.side, tmp, detector=detector, extractors=extractors, progress=progress)
+        r = process_video(entry.video, cfg, entry.name, entry.side, tmp, detector=detector, extractors=extractors, progress=progress,
+                          crops_dir=crops_folder(entry, index, cfg))
         tr, n = r['track'], r['n_frames']
         for a in (r['faces'], *r['feats'].values()): a.flush()
         del r['faces'], r['feats']
@@ -361,6 +422,7 @@ def preprocess_cli(root: str,                     # Corpus root in the Aff-Wild2
                    cache_dir: str,                # Folder of the cache (created if needed; finished entries are kept)
                    workers: int = None,           # Worker processes (default: one per core)
                    detector: str = 'mtcnn',       # Face detector: mtcnn (embedded) or yunet:PATH to a YuNet ONNX file
+                   faces: str = 'detect',         # Face source: detect (track with the detector) or cropped_aligned (the organisers' crops, ROOT/cropped_aligned/NAME/%05d.jpg)
                    features: str = 'emotion=onet',# 2D features NAME=SPEC,...; SPEC: onet, torch:PATH (.pt2/TorchScript), torch:WEIGHTS@pkg.mod:Class, npy:DIR, or torch-unsafe:PATH (a pickled module: runs its code)
                    every: int = 2,                # Run the detector on every k-th frame and track between
                    det_max_side: int = 640,       # Downscale frames for detection to this longer side (pixels)
@@ -371,8 +433,7 @@ def preprocess_cli(root: str,                     # Corpus root in the Aff-Wild2
     "Preprocess an Aff-Wild2-style corpus into the M3T cache; failed videos are listed and make the exit status 1."
     try:
         if mels_per_frame not in (1, 3): raise ValueError(f"--mels-per-frame must be 1 or 3, not {mels_per_frame}")
-        feats = dict(kv.split('=', 1) for kv in features.split(',') if kv)
-        cfg = PreprocessConfig(every=every, det_max_side=det_max_side, detector=detector, features=feats,
+        cfg = PreprocessConfig(every=every, det_max_side=det_max_side, detector=detector, features=parse_features(features), faces=faces,
                                audio=asdict(AudioConfig(mels_per_frame=mels_per_frame)))
         cfg.make_detector(); cfg.make_extractors()            # fail early on a bad path
         sh = _parse_shard(shard)

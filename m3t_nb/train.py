@@ -25,13 +25,14 @@ Docs: https://m3t-nb.github.io/m3t_nb/train.html.md"""
 # %% auto #0
 __all__ = ['DEFAULTS', 'EXPERIMENT_PRESETS', 'triangular_lr', 'step_decay_lr', 'EpochCheckpoint', 'EpochOffset',
            'ResumableCSVLogger', 'finished_epochs', 'torch_adam', 'stage_learner', 'distrib_context', 'fit_stage',
-           'assemble_clips', 'predict_entries', 'evaluate_learner', 'Experiment', 'experiment_config', 'results_table',
-           'run_experiment', 'experiment_params', 'learning_curves', 'launch_experiment', 'train_cli']
+           'assemble_clips', 'predict_entries', 'evaluate_learner', 'Experiment', 'experiment_config', 'holdout_split',
+           'results_table', 'run_experiment', 'experiment_params', 'learning_curves', 'launch_experiment', 'train_cli']
 
 # %% ../nbs/07_train.ipynb #4b138b59
-import os, sys, json, time, copy, math, inspect, warnings   # no `from __future__ import annotations`: m3t-train's parser needs real types
+import os, sys, json, time, copy, math, inspect, warnings, hashlib, dataclasses   # no `from __future__ import annotations`: m3t-train's parser needs real types
 from contextlib import nullcontext
 from pathlib import Path
+from typing import Sequence
 import numpy as np
 import pandas as pd
 import torch
@@ -146,8 +147,9 @@ def distrib_context(learn: Learner, sync_bn: bool = True):
 # %% ../nbs/07_train.ipynb #f326fa34
 def fit_stage(learn: Learner, n_epoch: int, name: str, schedule: str = 'cyclic', lr_max: float = 1e-3,
               base_lr: float = 1e-7, step_up: float = 3., lr0: float = 1e-5, gamma: float = 0.1, every: float = 2.,
-              resume: bool = True, extra_cbs=None, sync_bn: bool = True) -> Learner:
-    "Train one stage with the paper's schedule ('cyclic' or 'step'), keeping the best model by mean validation CCC."
+              resume: bool = True, extra_cbs=None, sync_bn: bool = True,
+              select: bool = True) -> Learner: # keep the best epoch by validation CCC (False: the last epoch)
+    "Train one stage with the paper's schedule ('cyclic' or 'step'), keeping the best model by mean validation CCC (or the last one)."
     sched = triangular_lr(n_epoch, lr_max, base_lr, step_up) if schedule == 'cyclic' else step_decay_lr(n_epoch, lr0, gamma, every)
     start = finished_epochs(learn, name) if resume else 0
     log = Path(learn.path)/f"{name}_log.csv"
@@ -157,13 +159,13 @@ def fit_stage(learn: Learner, n_epoch: int, name: str, schedule: str = 'cyclic',
         if log.exists():
             prev = pd.read_csv(log)
             if 'ccc' in prev and len(prev): best.best, best.reset_on_fit = float(prev['ccc'].max()), False
-    if start >= n_epoch:                                # finished already: the best model is on disk
-        learn.load(name); return learn
+    if start >= n_epoch:                                # finished already: the kept model is on disk
+        learn.load(name if select else f"{name}_last"); return learn
     if not start and not rank_distrib(): log.unlink(missing_ok=True)      # a fresh stage: process 0 starts the log anew
     rest = n_epoch - start
     shifted = lambda pos: sched((start + pos * rest) / n_epoch)     # the schedule continues where it stopped
     logger = [ResumableCSVLogger(fname=f"{name}_log.csv", append=bool(start))] if not rank_distrib() else []   # process 0 writes
-    cbs = [ParamScheduler({'lr': shifted}), EpochOffset(start), *logger, best, EpochCheckpoint(name, start)] + list(extra_cbs or [])
+    cbs = [ParamScheduler({'lr': shifted}), EpochOffset(start), *logger, *([best] if select else []), EpochCheckpoint(name, start)] + list(extra_cbs or [])
     with distrib_context(learn, sync_bn): learn.fit(rest, cbs=cbs)
     return learn
 
@@ -236,6 +238,14 @@ def experiment_config(p: dict, feat_dims: dict, expr_classes=()) -> M3TConfig:
     if 2 * cfg.audio_gru != cfg.fusion_dim: cfg.fusion_dim = 2 * cfg.audio_gru    # attention fusion adds the two
     return cfg
 
+# %% ../nbs/07_train.ipynb #31c68a96
+def holdout_split(names: Sequence[str], fraction: float = 0.1) -> set[str]:
+    "A stable, person-disjoint share of training entries for model selection: whole videos (`_left`/`_right` together), chosen by a hash of the name."
+    base = lambda n: n[:-len(s)] if (s := next((x for x in ('_left', '_right') if n.endswith(x)), '')) else n
+    videos = sorted({base(n) for n in names}, key=lambda v: hashlib.sha1(v.encode()).hexdigest())
+    k = min(max(round(fraction * len(videos)), 1), len(videos) - 1) if len(videos) > 1 and fraction > 0 else 0
+    return {n for n in names if base(n) in videos[:k]}
+
 # %% ../nbs/07_train.ipynb #8689b3e4
 @patch
 def prepare_data(self: Experiment):
@@ -245,7 +255,7 @@ def prepare_data(self: Experiment):
 @patch
 def _prepare_data(self: Experiment):
     from m3t_nb.demo import make_demo_corpus
-    from m3t_nb.cache import preprocess_corpus, open_cache, PreprocessConfig, format_summary
+    from m3t_nb.cache import preprocess_corpus, open_cache, PreprocessConfig, format_summary, parse_features
     p = self.p
     self.out.mkdir(parents=True, exist_ok=True); self.models_dir.mkdir(exist_ok=True)
     self.corpus = Path(p['data_root']) if p['data_root'] != 'demo' else self.out/'corpus'
@@ -255,7 +265,8 @@ def _prepare_data(self: Experiment):
     self.cache = Path(p['cache_dir'] or self.out/'cache')
     if not self.rank: _log(f"preprocessing {self.corpus} -> {self.cache}")
     if not self.rank:                                     # process 0 preprocesses; the others read its cache
-        self.summary = preprocess_corpus(self.corpus, self.cache, PreprocessConfig(every=p['preprocess_every']), workers=p['workers'], progress=False)
+        pcfg = PreprocessConfig(every=p['preprocess_every'], faces=p['faces'], **({'features': parse_features(p['features'])} if p['features'] else {}))
+        self.summary = preprocess_corpus(self.corpus, self.cache, pcfg, workers=p['workers'], progress=False)
         _log(format_summary(self.summary))
     else: self.summary = {}
     self.entries = open_cache(self.cache)
@@ -263,14 +274,18 @@ def _prepare_data(self: Experiment):
     classes = max((tuple(e.meta.get('expr_classes') or ()) for e in self.entries), key=len)   # 7 or 8 (with Other)
     self.cfg = experiment_config(p, {n: e0.arrays[f'feat_{n}'].shape[1] for n in e0.feature_names}, classes)
     self.preprocess = e0.meta['preprocess']
+    train = [e.name for e in self.entries if e.split == 'train']
+    self.holdout = holdout_split(train, p['holdout_fraction']) if p['selection'] == 'holdout' else set()
 
 # %% ../nbs/07_train.ipynb #30257dc6
 @patch
 def learner(self: Experiment, stage: str, model, mixed_precision: bool|None = None) -> Learner:
-    "A stage learner over this experiment's data."
+    "A stage learner over this experiment's data; its validation set is the selection hold-out when there is one."
     p = self.p
-    dls = m3t_dataloaders(self.entries, stage, self.cfg, bs=p['bs'], windows_per_video=p['windows_per_video'], num_workers=p['num_workers'],
-                          device=self.device, eval_stride=self.cfg.frames // 2 if p['eval_overlap'] else None)
+    held = lambda e: dataclasses.replace(e, meta={**e.meta, 'split': 'holdout'}) if e.name in self.holdout else e
+    dls = m3t_dataloaders([held(e) for e in self.entries], stage, self.cfg, bs=p['bs'], windows_per_video=p['windows_per_video'], num_workers=p['num_workers'],
+                          device=self.device, eval_stride=self.cfg.frames // 2 if p['eval_overlap'] else None,
+                          valid_split='holdout' if self.holdout else 'valid')
     return stage_learner(dls, model, self.out, p['lam'], wd=p['weight_decay'], grad_clip=p['grad_clip'],
                          mixed_precision=p['mixed_precision'] if mixed_precision is None else mixed_precision)
 
@@ -278,7 +293,11 @@ def learner(self: Experiment, stage: str, model, mixed_precision: bool|None = No
 @patch
 def finish(self: Experiment, kind: str, learn: Learner, trained: bool):
     "Score a stage's model on the validation videos once, and save it (with that score) if it was just trained."
-    self.results[kind] = evaluate_learner(learn, smoothing=self.p['smoothing'])
+    p, dl = self.p, None
+    if self.holdout:                                  # selection used the hold-out: report on the validation split
+        dl = m3t_dataloaders(self.entries, learn.dls.stage, self.cfg, bs=p['bs'], windows_per_video=1, device=self.device,
+                             eval_stride=self.cfg.frames // 2 if p['eval_overlap'] else None).valid
+    self.results[kind] = evaluate_learner(learn, dl, smoothing=p['smoothing'])
     if trained and not self.rank: save_m3t(self.models_dir/f"{kind}.pth", learn.model, kind, self.cfg, self.preprocess, list(self.cfg.feat_dims), self.results[kind])
     _log(f"{kind}: validation {self.results[kind]}")
 
@@ -316,7 +335,8 @@ def train_single(self: Experiment, kind: str):
         set_seed(p['seed'])
         init = getattr(self, 'visual_init', None) if kind == 'visual' else None     # stage 0's backbone, if it ran
         learn = self.learner(kind, init if init is not None else build_model(kind, self.cfg))
-        fit_stage(learn, n, kind, 'cyclic', p['lr_'+kind], p['base_lr'], p['step_up_epochs'] or max(n / 2, 0.5), sync_bn=p['sync_bn'])
+        fit_stage(learn, n, kind, 'cyclic', p['lr_'+kind], p['base_lr'], p['step_up_epochs'] or max(n / 2, 0.5), sync_bn=p['sync_bn'],
+                  select=p['selection'] != 'last')
     self.encoders[kind] = learn.model
     self.finish(kind, learn, trained=not mpath.exists())
 
@@ -331,23 +351,23 @@ def train_fusion(self: Experiment, kind: str):
         model, _ = load_m3t(mpath, self.device); _log(f"fusion {kind}: found {mpath}, skipped")
         learn = self.learner('fusion', model, False)
     else:
-        set_seed(p['seed'])
+        set_seed(p['seed']); sel = p['selection'] != 'last'
         model = build_model(kind, self.cfg, copy.deepcopy(self.encoders['visual']), copy.deepcopy(self.encoders['audio']))
         _log(f"stage 2 {kind}: {p['epochs_frozen']} epochs with frozen encoders, {p['fusion_schedule']} LR")
         learn = self.learner('fusion', model.freeze_encoders())
         if p['fusion_schedule'] == 'step':          # the paper: manual decay from lr_joint for joint training, stage 2 included
-            fit_stage(learn, p['epochs_frozen'], f"{kind}_frozen", 'step', lr0=p['lr_joint'], gamma=p['decay_gamma'], every=p['decay_every'], sync_bn=p['sync_bn'])
+            fit_stage(learn, p['epochs_frozen'], f"{kind}_frozen", 'step', lr0=p['lr_joint'], gamma=p['decay_gamma'], every=p['decay_every'], sync_bn=p['sync_bn'], select=sel)
         else: fit_stage(learn, p['epochs_frozen'], f"{kind}_frozen", 'cyclic', p['lr_fusion'], p['base_lr'],
-                        p['step_up_epochs'] or max(p['epochs_frozen'] / 2, 0.5), sync_bn=p['sync_bn'])
+                        p['step_up_epochs'] or max(p['epochs_frozen'] / 2, 0.5), sync_bn=p['sync_bn'], select=sel)
         _log(f"stage 3 {kind}: {p['epochs_finetune']} epochs end to end, step decay from {p['lr_joint']}")
         learn = self.learner('fusion', model.unfreeze_encoders())
-        fit_stage(learn, p['epochs_finetune'], f"{kind}_finetune", 'step', lr0=p['lr_joint'], gamma=p['decay_gamma'], every=p['decay_every'], sync_bn=p['sync_bn'])
+        fit_stage(learn, p['epochs_finetune'], f"{kind}_finetune", 'step', lr0=p['lr_joint'], gamma=p['decay_gamma'], every=p['decay_every'], sync_bn=p['sync_bn'], select=sel)
     self.finish(kind, learn, trained=not mpath.exists())
 
 # %% ../nbs/07_train.ipynb #f1de7f36
-def results_table(results: dict) -> pd.DataFrame:
+def results_table(results: dict, mtl: bool = True) -> pd.DataFrame:
     "Results shaped like the paper's Table I: modality ticks and CCC valence, arousal, mean."
-    names = dict(audio='Audio: GRU', visual='Visual: 3D CNN + 2D feats + MTL', concat='Audio-visual: concat fusion',
+    names = dict(audio='Audio: GRU', visual='Visual: 3D CNN + 2D feats' + (' + MTL' if mtl else ''), concat='Audio-visual: concat fusion',
                  attention='Audio-visual: attention fusion')
     rows = [dict(method=names[k], V='✓' if k != 'audio' else '✗', A='✓' if k != 'visual' else '✗',
                  valence=round(r['ccc_v'], 3), arousal=round(r['ccc_a'], 3), mean=round(r['ccc'], 3)) for k, r in results.items() if k in names]
@@ -357,11 +377,13 @@ def results_table(results: dict) -> pd.DataFrame:
 @patch
 def write_results(self: Experiment) -> dict:
     "`results.csv` (Table I's layout) and `results.json` (parameters, results, preprocessing summary); returns them."
-    table = results_table(self.results)
+    table = results_table(self.results, self.p['mtl'])
     if not self.rank:                                   # process 0 writes; the others computed the same numbers
         table.to_csv(self.out/'results.csv')
         (self.out/'results.json').write_text(json.dumps(dict(params={**{k: str(v) for k, v in self.p.items()}, 'world_size': self.world_size},
-                                                             results=self.results, preprocess=self.summary), indent=1, default=str))
+                                                             results=self.results, preprocess=self.summary,
+                                                             selection=dict(method=self.p['selection'], holdout=sorted(self.holdout),
+                                                                            reported='valid')), indent=1, default=str))
     return dict(results=self.results, table=table, out_dir=self.out, models=sorted(self.models_dir.glob('*.pth')),
                 cache=self.cache, corpus=self.corpus, config=self.cfg)
 
@@ -398,6 +420,9 @@ def run_experiment(data_root: str = 'demo',      # An Aff-Wild2-style corpus roo
                    eval_overlap: bool = None,    # Test-time clips overlapping by half, averaged (the authors' code; paper: off)
                    smoothing: int = None,        # Per-video Wiener smoothing of predictions before scoring, window in frames (0: off)
                    routing: str = 'emotion:emotion', # 2D features per branch as 'valence:arousal' ('emotion:emotion' is the paper's best)
+                   mtl: bool = True,             # Multi-task learning: the expression loss of the visual stages (False: Table I's "w/o MTL", λ = 0)
+                   selection: str = None,        # The epoch a stage keeps: 'holdout' (best on held-out training videos), 'last', or 'valid' (best on the reported split: optimistic)
+                   holdout_fraction: float = None, # Share of the training videos held out for selection
                    frames: int = None,           # Frames per clip T (default: the preset's)
                    input_size: int = None,       # Input crop size in pixels (default: the preset's)
                    device: str = None,           # 'cuda' or 'cpu' (default: cuda if available)
@@ -407,6 +432,8 @@ def run_experiment(data_root: str = 'demo',      # An Aff-Wild2-style corpus roo
                    mixed_precision: bool = True, # Mixed precision on a GPU
                    seed: int = 42,               # Random seed
                    preprocess_every: int = 2,    # Run the face detector on every k-th frame
+                   faces: str = 'detect',        # Face source: 'detect' (track with the detector) or 'cropped_aligned' (the organisers' crops, ROOT/cropped_aligned/NAME)
+                   features: str = None,         # 2D features of the cache, NAME=SPEC,... (None: the preprocessing default)
                   ) -> dict:
     "Run the M3T pipeline (corpus, cache, stages 1-3); returns results, the Table I layout and paths."
     x = Experiment(experiment_params(**locals()))
@@ -425,10 +452,12 @@ DEFAULTS = {k: v.default for k, v in inspect.signature(run_experiment).parameter
 EXPERIMENT_PRESETS = dict(
     paper=dict(epochs_pretrain=10, epochs_audio=30, epochs_visual=30, epochs_frozen=3, epochs_finetune=10, windows_per_video=200, bs=64,
                lr_audio=1e-4, lr_visual=1e-4, base_lr=1e-7, step_up_epochs=3., fusion_schedule='step', lr_fusion=1e-5,
-               lr_joint=1e-5, decay_gamma=0.1, decay_every=3., weight_decay=1e-4, grad_clip=0., lam=0.5, eval_overlap=False, smoothing=0),
+               lr_joint=1e-5, decay_gamma=0.1, decay_every=3., weight_decay=1e-4, grad_clip=0., lam=0.5, eval_overlap=False, smoothing=0,
+               selection='holdout', holdout_fraction=0.1),
     tiny=dict(epochs_pretrain=3, epochs_audio=6, epochs_visual=6, epochs_frozen=3, epochs_finetune=3, windows_per_video=200, bs=64,
               lr_audio=3e-3, lr_visual=3e-3, base_lr=1e-7, step_up_epochs=None, fusion_schedule='cyclic', lr_fusion=3e-3,
-              lr_joint=1e-3, decay_gamma=0.3, decay_every=1., weight_decay=1e-4, grad_clip=1., lam=0.5, eval_overlap=False, smoothing=0))
+              lr_joint=1e-3, decay_gamma=0.3, decay_every=1., weight_decay=1e-4, grad_clip=1., lam=0.5, eval_overlap=False, smoothing=0,
+              selection='last', holdout_fraction=0.25))
 
 def experiment_params(**kw) -> dict:
     "Every parameter of an experiment: the given values, else the preset's (`EXPERIMENT_PRESETS`), else the defaults."
@@ -437,6 +466,8 @@ def experiment_params(**kw) -> dict:
     p = {**DEFAULTS, **kw}
     if p['preset'] not in EXPERIMENT_PRESETS: raise ValueError(f"unknown preset {p['preset']!r}: one of {list(EXPERIMENT_PRESETS)}")
     p = {k: EXPERIMENT_PRESETS[p['preset']].get(k) if v is None and k in EXPERIMENT_PRESETS[p['preset']] else v for k, v in p.items()}
+    if p['selection'] not in ('holdout', 'last', 'valid'): raise ValueError(f"selection={p['selection']!r}: one of 'holdout', 'last', 'valid'")
+    if not p['mtl']: p['lam'] = 0.                # without multi-task learning the expression loss is off
     model = M3TConfig.preset(p['preset'])
     return {**p, 'frames': p['frames'] or model.frames, 'input_size': p['input_size'] or model.input_size}
 
