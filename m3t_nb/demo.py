@@ -22,6 +22,7 @@ import pandas as pd
 from fastcore.parallel import parallel
 from fastcore.script import call_parse
 from .annotations import EXPR_CLASSES, write_va, write_expr, atomic_write_text, index_corpus, read_va, read_expr
+from .cli import cli_errors
 from .media import VideoWriter, exact_rate, video_info, read_frames, corpus_summary
 from .faces import MTCNNDetector
 
@@ -418,9 +419,9 @@ def demo_corpus_cli(root: str,               # Folder to create the corpus in (A
                     workers: int = None):    # Worker processes (default: one per core)
     "Generate the M3T demo corpus and print its summary."
     t0 = time.time()
-    try: make_demo_corpus(root, videos, seconds, seed, width, height, workers)
-    except (FileExistsError, ValueError) as e: raise SystemExit(f"m3t-demo-corpus: {e}")
-    df = corpus_summary(root)
+    with cli_errors('m3t-demo-corpus'):
+        make_demo_corpus(root, videos, seconds, seed, width, height, workers)
+        df = corpus_summary(root)
     with pd.option_context('display.width', 160, 'display.max_rows', 200): print(df.to_string(index=False))
     print(f"\n{df.video.nunique()} videos, {len(df)} VA annotations, {df.frames.sum()} frames, "
           f"{(df.annotated*df.frames).sum()/df.frames.sum():.1%} annotated; made in {time.time()-t0:.1f}s -> {root}")

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 from fastcore.script import call_parse
 from .annotations import read_va, reconcile_length
+from .cli import cli_errors
 from .losses import corpus_ccc
 from .predict import read_predictions
 
@@ -51,8 +52,7 @@ def evaluate_cli(pred_dir: str,   # Folder of predictions (NAME.txt in the ABAW 
                  ann_dir: str,    # Folder of VA annotation files (NAME.txt), e.g. annotations/VA_Set/Validation_Set
                  allow_missing: bool = False): # Score only the videos that have a prediction (and say which were left out)
     "CCC of predictions against Aff-Wild2 VA annotations: per video, and over all annotated frames concatenated."
-    try: table, tot = evaluate_predictions(pred_dir, ann_dir, allow_missing)
-    except (FileNotFoundError, ValueError) as e: raise SystemExit(f"m3t-evaluate: {e}")
+    with cli_errors('m3t-evaluate'): table, tot = evaluate_predictions(pred_dir, ann_dir, allow_missing)
     print(table.to_string(index=False, float_format=lambda x: f"{x:.4f}"))
     left = (table.note != '').sum()
     print(f"\nall {tot['frames']} annotated frames{f' of the {len(table) - left} predicted videos ({left} left out)' if left else ''}: "

@@ -15,10 +15,12 @@ import copy, warnings
 from pathlib import Path
 import numpy as np
 import cv2
+from fastcore.basics import store_attr
 from .annotations import split_side
 
 # %% auto #0
-__all__ = ['FrameFeatureExtractor', 'ONetFeatures', 'load_user_module', 'TorchFeatures', 'PrecomputedFeatures', 'make_extractor']
+__all__ = ['FrameFeatureExtractor', 'ONetFeatures', 'FERFeatures', 'load_user_module', 'TorchFeatures', 'PrecomputedFeatures',
+           'make_extractor']
 
 # %% ../nbs/03_features.ipynb #6bb9d991
 class FrameFeatureExtractor:
@@ -42,6 +44,28 @@ class ONetFeatures(FrameFeatureExtractor):
         x = ((x - 127.5) * 0.0078125).transpose(0, 2, 1, 3)       # O-Net was converted from Keras: (n, W, H, C)
         self.net.setInput(np.ascontiguousarray(x))
         return self.net.forward('onnx_node!p_re_lu_11').astype(np.float32).reshape(len(faces), self.dim)
+
+# %% ../nbs/03_features.ipynb #f74337fd
+class FERFeatures(FrameFeatureExtractor):
+    "128-d pooled last block of the embedded FER2013 mini-Xception (chapter `02a_fer`), with `probs` its 7 expression probabilities appended."
+    def __init__(self,
+                 probs: bool = False,   # Append the 7 expression probabilities (135-d in all)
+                 device: str = 'cpu',   # Where the network runs
+                 batch: int = 256):     # Faces per forward pass
+        from m3t_nb.fer import load_fer
+        store_attr('probs,device,batch')
+        self.net, self.dim, self.kind = load_fer(device=device), 128 + 7 * probs, 'fer+probs' if probs else 'fer'
+    def __call__(self, faces: np.ndarray) -> np.ndarray:
+        import torch
+        from m3t_nb.fer import fer_input
+        out = [np.zeros((0, self.dim), np.float32)]
+        for s in range(0, len(faces), self.batch):
+            with torch.no_grad(): f, logits = self.net.features(fer_input(faces[s:s + self.batch]).to(self.device), logits=True)
+            out.append((torch.cat([f, logits.softmax(1)], 1) if self.probs else f).cpu().numpy())
+        return np.concatenate(out)
+    def describe(self) -> dict:
+        from m3t_nb.fer import fer_info
+        return dict(kind=self.kind, dim=self.dim, weights_sha256=fer_info()['pt_sha256'])
 
 # %% ../nbs/03_features.ipynb #3f23ab42
 def load_user_module(path, device: str = 'cpu', module: str|None = None, allow_pickle: bool = False):
@@ -126,12 +150,13 @@ class PrecomputedFeatures(FrameFeatureExtractor):
 
 # %% ../nbs/03_features.ipynb #bb447b46
 def make_extractor(spec: str) -> FrameFeatureExtractor:
-    "An extractor from its spec: 'onet', 'torch:PATH' (.pt2 or TorchScript), 'torch:WEIGHTS@pkg.mod:Class', 'torch-unsafe:PATH' or 'npy:DIR'."
+    "An extractor from its spec: 'fer', 'fer+probs', 'onet', 'torch:PATH' (.pt2 or TorchScript), 'torch:WEIGHTS@pkg.mod:Class', 'torch-unsafe:PATH' or 'npy:DIR'."
+    if spec in ('fer', 'fer+probs'): return FERFeatures(probs=spec == 'fer+probs')
     if spec == 'onet': return ONetFeatures()
     if spec.startswith('torch:'):
         path, _, module = spec[6:].partition('@')
         return TorchFeatures(path, module=module or None)
     if spec.startswith('torch-unsafe:'): return TorchFeatures(spec[13:], allow_pickle=True)
     if spec.startswith('npy:'): return PrecomputedFeatures(spec[4:])
-    raise ValueError(f"unknown feature extractor {spec!r}: use 'onet', 'torch:PATH', 'torch:WEIGHTS@pkg.mod:Class', "
+    raise ValueError(f"unknown feature extractor {spec!r}: use 'fer', 'fer+probs', 'onet', 'torch:PATH', 'torch:WEIGHTS@pkg.mod:Class', "
                      f"'torch-unsafe:PATH' (runs the file's code) or 'npy:DIR'")

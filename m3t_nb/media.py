@@ -21,10 +21,12 @@ import pandas as pd
 from fastcore.basics import patch
 from fastcore.script import call_parse
 from .annotations import index_corpus, read_va
+from .cli import cli_errors
 
 # %% auto #0
-__all__ = ['MAX_FRAME_PIXELS', 'open_media', 'exact_rate', 'VideoWriter', 'stream_fps', 'VideoInfo', 'video_info', 'video_fps',
-           'iter_frames', 'read_frames', 'load_audio', 'corpus_summary', 'corpus_index_cli']
+__all__ = ['MAX_FRAME_PIXELS', 'open_media', 'exact_rate', 'VideoWriter', 'stream_fps', 'VideoInfo', 'warn_short', 'video_info',
+           'timed_clip', 'frame_times', 'video_fps', 'iter_frames', 'read_frames', 'load_audio_at', 'load_audio',
+           'corpus_summary', 'check_corpus', 'corpus_index_cli']
 
 # %% ../nbs/01_media.ipynb #aef4a3e1
 MAX_FRAME_PIXELS = 8192 * 8192   # 8K video is 7680 x 4320; larger frames are refused before any is decoded
@@ -120,16 +122,66 @@ class VideoInfo:
     @property
     def duration(self) -> float: return self.n_frames / self.fps if self.fps else 0.
 
+# %% ../nbs/01_media.ipynb #383767a8
+def warn_short(path,
+               got: int, # frames read
+               declared: int|None, # frames the container declares (0 or None: it does not say)
+               what: str = 'decoded' # how they were read
+              ) -> bool:
+    "Warn, naming the file and both counts, when fewer frames were read than the container declares; whether it warned."
+    if not declared or got >= declared: return False
+    warnings.warn(f"{path}: {what} {got} frames, but the container declares {declared}; the file may be truncated", stacklevel=3)
+    return True
+
 # %% ../nbs/01_media.ipynb #5332e70c
 def video_info(path) -> VideoInfo:
-    "Open `path` with PyAV and return its frame rate, frame count (demuxed packets), size and audio facts."
+    "Open `path` with PyAV and return its frame rate, frame count (demuxed packets; a warning if fewer than declared), size and audio facts."
     path = Path(path)
     with open_media(path) as c:
         vs = c.streams.video[0]
         n = sum(1 for p in c.demux(vs) if p.size > 0)
+        warn_short(path, n, vs.frames, 'demuxed')
         aud = c.streams.audio[0] if c.streams.audio else None
         return VideoInfo(path, stream_fps(vs), n, vs.codec_context.width, vs.codec_context.height,
                          aud is not None, aud.sample_rate if aud is not None else None)
+
+# %% ../nbs/01_media.ipynb #6b122458
+def timed_clip(path,
+               times: Sequence[float], # presentation time (s) of each frame, kept to the millisecond
+               audio: Sequence[tuple[float, np.ndarray]] = (), # mono sound segments: (start time in s, samples)
+               sr: int = 16000, # sample rate of `audio`
+               size: int = 32 # width and height of the frames
+              ) -> Path:
+    "Write an MP4 test clip whose frame i (grey level 8i mod 256) shows at `times[i]` and whose sound segments start at their times."
+    import av
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    with av.open(str(path), 'w', format='mp4', options={'movflags': 'faststart'}) as out:
+        vs = out.add_stream('libx264', rate=30, options={'preset': 'veryfast'})
+        vs.width = vs.height = size; vs.pix_fmt, vs.thread_count = 'yuv420p', 1
+        vs.codec_context.time_base = Fraction(1, 1000)
+        ast = out.add_stream('aac', rate=sr, layout='mono') if len(audio) else None
+        for i, t in enumerate(times):
+            f = av.VideoFrame.from_ndarray(np.full((size, size, 3), 8 * i % 256, np.uint8), format='rgb24'); f.pts = round(t * 1000)
+            out.mux(vs.encode(f))
+        out.mux(vs.encode(None))
+        for t0, wave in audio:
+            wave = np.pad(np.asarray(wave, np.float32), (0, -len(wave) % 1024))
+            for s in range(0, len(wave), 1024):
+                f = av.AudioFrame.from_ndarray(np.ascontiguousarray(wave[None, s:s + 1024]), format='fltp', layout='mono')
+                f.sample_rate, f.pts = sr, s + round(t0 * sr)
+                out.mux(ast.encode(f))
+        if ast is not None: out.mux(ast.encode(None))
+    return path
+
+# %% ../nbs/01_media.ipynb #753968ab
+def frame_times(path) -> np.ndarray:
+    "Presentation time (s, container clock) of every frame in display order, from the demuxed packets: no decoding."
+    with open_media(path) as c:
+        vs = c.streams.video[0]
+        pts = [p.pts for p in c.demux(vs) if p.size > 0]
+        if any(t is None for t in pts):
+            return float((vs.start_time or 0) * vs.time_base) + np.arange(len(pts)) / stream_fps(vs)
+        return np.array(sorted(float(t * vs.time_base) for t in pts))
 
 # %% ../nbs/01_media.ipynb #3d863925
 def video_fps(path) -> float:
@@ -140,7 +192,7 @@ def video_fps(path) -> float:
 
 # %% ../nbs/01_media.ipynb #6165f80b
 def iter_frames(path, max_side: int|None = None) -> Iterator[tuple[int, float, np.ndarray]]:
-    "Yield (index, time in s, RGB frame) for every frame; frames are downscaled so the longer side ≤ `max_side`."
+    "Yield (index, time in s, RGB frame) for every frame, downscaled so the longer side ≤ `max_side`; warn if fewer than declared."
     import av
     with open_media(path) as c:
         s = c.streams.video[0]
@@ -159,6 +211,7 @@ def iter_frames(path, max_side: int|None = None) -> Iterator[tuple[int, float, n
         except av.error.FFmpegError as e:
             hint = f"; frames over {MAX_FRAME_PIXELS} pixels are refused" if i < 0 else ""
             raise ValueError(f"{path}: decoding failed after {i+1} frames ({e}){hint}") from None
+        warn_short(path, i + 1, s.frames)
 
 # %% ../nbs/01_media.ipynb #96927752
 def read_frames(path, indices: Sequence[int]) -> list[np.ndarray]:
@@ -170,23 +223,38 @@ def read_frames(path, indices: Sequence[int]) -> list[np.ndarray]:
             if len(out) == len(want): break
     return [out[i] for i in indices]
 
-# %% ../nbs/01_media.ipynb #36799625
-def load_audio(path, sr: int = 16000) -> np.ndarray|None:
-    "Mono float32 audio of a media file resampled to `sr` Hz, or None if it has no audio track."
+# %% ../nbs/01_media.ipynb #7378599f
+def load_audio_at(path,
+                  sr: int = 16000, # sample rate to resample to
+                  gap: float = 0.005 # a jump in the timestamps longer than this (s) is filled with zeros
+                 ) -> tuple[np.ndarray, float]|None:
+    "Mono float32 audio at `sr` Hz, placed by its timestamps, and the container time (s) of its first sample; None if no track."
     import av
     path = Path(path)
     with open_media(path, need_video=False) as c:
         if not c.streams.audio: return None
         s = c.streams.audio[0]
         res = av.AudioResampler(format='flt', layout='mono', rate=sr)
-        chunks = []
+        chunks, start, done = [], None, 0.                       # done: seconds placed so far
         try:
             for f in c.decode(s):
+                if f.time is not None:
+                    if start is None: start = f.time
+                    if f.time - start - done > gap:
+                        chunks.append(np.zeros(round((f.time - start - done) * sr), np.float32)); done += len(chunks[-1]) / sr
+                done += f.samples / f.sample_rate
                 for o in res.resample(f): chunks.append(o.to_ndarray().reshape(-1))
             for o in res.resample(None): chunks.append(o.to_ndarray().reshape(-1))
         except av.error.FFmpegError as e:
             raise ValueError(f"{path}: audio decoding failed ({e})") from None
-    return np.concatenate(chunks).astype(np.float32) if chunks else np.zeros(0, np.float32)
+        if start is None: start = float(s.start_time * s.time_base) if s.start_time is not None else 0.
+    return (np.concatenate(chunks).astype(np.float32) if chunks else np.zeros(0, np.float32)), start
+
+# %% ../nbs/01_media.ipynb #36799625
+def load_audio(path, sr: int = 16000) -> np.ndarray|None:
+    "Mono float32 audio of a media file resampled to `sr` Hz (from its first sample, gaps filled), or None if it has no audio track."
+    got = load_audio_at(path, sr)
+    return None if got is None else got[0]
 
 # %% ../nbs/01_media.ipynb #0b795498
 def corpus_summary(root) -> pd.DataFrame:
@@ -202,13 +270,38 @@ def corpus_summary(root) -> pd.DataFrame:
                          audio=inf.has_audio, size=f"{inf.width}x{inf.height}"))
     return pd.DataFrame(rows)
 
-# %% ../nbs/01_media.ipynb #7657de3e
+# %% ../nbs/01_media.ipynb #7309060c
+def check_corpus(root, videos: bool = True) -> pd.DataFrame: # also open every video
+    "Every problem of a corpus, found without decoding: one row per file (`file`, `problem`, `severity` 'error' or 'note')."
+    from m3t_nb.annotations import READERS, AnnotationError
+    idx, rows = index_corpus(root), []
+    err = lambda f, p, s='error': rows.append(dict(file=str(f), problem=p, severity=s))
+    for f, why in idx.refused: err(f, why)
+    for e in idx.entries:
+        try: READERS[e.task](e.annotation)
+        except (AnnotationError, OSError, ValueError) as x: err(e.annotation, str(x).removeprefix(f"{e.annotation}: ") if isinstance(x, AnnotationError) else str(x))
+        if e.video is None: err(e.annotation, f"no video named {e.video_name} under {Path(root)/'videos'}")
+    for v in sorted({e.video for e in idx.entries if e.video is not None and videos}):
+        try: video_info(v)
+        except Exception as x: err(v, f"cannot be read as a video: {x}")
+    for v in idx.unannotated_videos: err(v, "no annotation refers to this video", 'note')
+    return pd.DataFrame(rows, columns=['file', 'problem', 'severity'])
+
+# %% ../nbs/01_media.ipynb #a57b554f
 @call_parse
-def corpus_index_cli(root: str):  # An Aff-Wild2-style corpus root (with `videos/` and `annotations/`)
+def corpus_index_cli(root: str,            # An Aff-Wild2-style corpus root (with `videos/` and `annotations/`)
+                     check: bool = False): # Check every annotation and video instead, list every problem, exit 1 if any
     "Print the index of a corpus: one row per VA annotation with its video's facts, and what does not match up."
-    try: df = corpus_summary(root)
-    except (FileNotFoundError, ValueError) as e: raise SystemExit(f"m3t-corpus: {e}")
-    with pd.option_context('display.width', 160, 'display.max_rows', 1000): print(df.to_string(index=False))
-    idx = index_corpus(root)
-    for e in idx.missing_videos: print(f"annotation without a video: {e.annotation}")
-    for v in idx.unannotated_videos: print(f"video without annotations: {v}")
+    with cli_errors('m3t-corpus'):
+        if check:
+            probs = check_corpus(root)
+            for r in probs.itertuples(): print(f"{r.severity}: {r.file}: {r.problem}")
+            n = (probs.severity == 'error').sum()
+            print(f"{n} problem(s), {len(probs) - n} note(s) in {root}")
+            if n: raise SystemExit(1)
+            return
+        df = corpus_summary(root)
+        with pd.option_context('display.width', 160, 'display.max_rows', 1000): print(df.to_string(index=False))
+        idx = index_corpus(root)
+        for e in idx.missing_videos: print(f"annotation without a video: {e.annotation}")
+        for v in idx.unannotated_videos: print(f"video without annotations: {v}")

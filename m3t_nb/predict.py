@@ -17,7 +17,7 @@ Docs: https://m3t-nb.github.io/m3t_nb/predict.html.md"""
 
 # %% ../nbs/08_predict.ipynb #dd66f14b
 from __future__ import annotations
-import io, html, time, base64, tempfile
+import io, html, time, base64, tempfile, warnings
 from pathlib import Path
 from typing import Sequence
 import numpy as np
@@ -25,7 +25,8 @@ import pandas as pd
 import torch
 from fastcore.script import call_parse
 from .annotations import read_va, EXPR_CLASSES, atomic_write_text, check_name
-from .media import video_info
+from .cli import cli_errors, UsageError, describe_error
+from .media import video_info, frame_times
 from .cache import PreprocessConfig, process_video, window_of
 from .loaders import augment_clips, AUDIO_MIN_FPS
 from .model_io import load_m3t
@@ -81,7 +82,13 @@ def predict_video(path, model, info: dict|None = None, side: str|None = None, bs
         n, tr, fps, has_audio = r['n_frames'], r['track'], r['fps'], r['has_audio']
         kept = {int(i): np.array(r['faces'][i]) for i in keep_faces if 0 <= i < n} if r['faces'] is not None else {}
         del r
-    df = pd.DataFrame(dict(frame=np.arange(1, n + 1), time_s=(tr.times if tr is not None else np.arange(n) / fps)[:n],
+    if kind != 'visual' and (not has_audio or fps <= AUDIO_MIN_FPS):
+        warnings.warn(f"{path}: {'no audio stream' if not has_audio else f'{fps:.1f} fps (audio is used above {AUDIO_MIN_FPS:.0f})'}: "
+                      f"the {kind} model's audio branch hears silence, so its predictions carry nothing from the voice")
+    if kind != 'audio' and not tr.present.any():
+        warnings.warn(f"{path}: no face found in any frame: the {kind} model's visual branch sees blank faces")
+    times = tr.times if tr is not None else frame_times(path)
+    df = pd.DataFrame(dict(frame=np.arange(1, n + 1), time_s=np.concatenate([times, (len(times) + np.arange(max(n - len(times), 0))) / fps])[:n],
                            valence=preds[:, 0], arousal=preds[:, 1], face_present=tr.present if tr is not None else np.zeros(n, bool)))
     if probs is not None:
         names = cfg.expr_classes or (EXPR_CLASSES + ('Other',))[:cfg.n_expr]
@@ -133,11 +140,12 @@ def timeline_figure(df: pd.DataFrame, truth: np.ndarray|None = None):
     import plotly.graph_objects as go
     from plotly.subplots import make_subplots
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, subplot_titles=('valence', 'arousal'), vertical_spacing=0.08)
+    colours = dict(valence=('#1f77b4', '#9ecae1'), arousal=('#d62728', '#fc9272'))      # predicted, annotated
     for r, col in enumerate(('valence', 'arousal'), 1):
-        fig.add_scatter(x=df.time_s, y=df[col], name=f"{col} predicted", line=dict(color='#1f77b4'), row=r, col=1)
+        fig.add_scatter(x=df.time_s, y=df[col], name=f"{col} predicted", line=dict(color=colours[col][0]), row=r, col=1)
         if truth is not None:
             y = np.where(truth[:, 2] > 0, truth[:, r - 1], np.nan) if truth.shape[1] > 2 else truth[:, r - 1]
-            fig.add_scatter(x=df.time_s[:len(y)], y=y, name=f"{col} annotated", line=dict(color='#ff7f0e', dash='dot'), row=r, col=1)
+            fig.add_scatter(x=df.time_s[:len(y)], y=y, name=f"{col} annotated", line=dict(color=colours[col][1], dash='dot'), row=r, col=1)
         fig.update_yaxes(range=[-1.05, 1.05], row=r, col=1)
     absent = ~df.face_present.to_numpy()
     from m3t_nb.faces import _runs
@@ -192,30 +200,31 @@ def predict_cli(*videos: str,            # Video files to predict
                 device: str = None):     # cuda or cpu (default: cuda if available)
     "Per-frame valence and arousal of the person in each video; a video that fails is reported and the others still run."
     from tqdm.auto import tqdm
-    if not videos: raise SystemExit("m3t-predict: give one or more video files")
-    if model is None or out is None: raise SystemExit("m3t-predict: --model and --out are required")
-    if format not in ('abaw', 'csv'): raise SystemExit(f"m3t-predict: --format must be abaw or csv, not {format!r}")
-    if side not in (None, 'left', 'right'): raise SystemExit(f"m3t-predict: --side must be left or right, not {side!r}")
-    try: net, info = load_m3t(model, device or ('cuda' if torch.cuda.is_available() else 'cpu'))
-    except (FileNotFoundError, ValueError) as e: raise SystemExit(f"m3t-predict: {e}")
-    dest = Path(out)
-    if dest.exists() and not dest.is_dir(): raise SystemExit(f"m3t-predict: --out {dest}: exists and is not a folder")
-    dest.mkdir(parents=True, exist_ok=True)
-    failed = []
-    for v in tqdm(videos, desc='m3t-predict', unit='video'):
-        name = Path(v).stem + (f"_{side}" if side else '')
-        try:
-            check_name(name, v)
-            n = video_info(v).n_frames
-            keep = np.linspace(0, max(n - 1, 0), 40).astype(int) if report else ()
-            df = predict_video(v, net, info, side=side, keep_faces=keep)
-            if format == 'abaw': write_abaw(df, dest/f"{name}.txt")
-            else: atomic_write_text(dest/f"{name}.csv", df.to_csv(index=False))
-            if report:
-                moments = set(report_moments(df))
-                df.attrs['faces'] = {i: f for i, f in df.attrs['faces'].items() if i in moments or i in keep[::5]}
-                write_report(df, dest/f"{name}.html")
-            tqdm.write(f"{v}: {len(df)} frames, face in {df.face_present.mean():.0%}, mean V {df.valence.mean():+.2f} A {df.arousal.mean():+.2f}")
-        except Exception as e:
-            failed.append(v); tqdm.write(f"m3t-predict: FAILED {v}: {e}")
-    if failed: raise SystemExit(1)
+    with cli_errors('m3t-predict'):
+        if not videos: raise UsageError("give one or more video files")
+        if model is None or out is None: raise UsageError("--model and --out are required")
+        if format not in ('abaw', 'csv'): raise UsageError(f"--format must be abaw or csv, not {format!r}")
+        if side not in (None, 'left', 'right'): raise UsageError(f"--side must be left or right, not {side!r}")
+        dest = Path(out)
+        if dest.exists() and not dest.is_dir(): raise NotADirectoryError(f"--out {dest}: exists and is not a folder")
+        net, info = load_m3t(model, device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+        dest.mkdir(parents=True, exist_ok=True)
+        failed = []
+        for v in tqdm(videos, desc='m3t-predict', unit='video'):
+            name = Path(v).stem + (f"_{side}" if side else '')
+            try:
+                check_name(name, v)
+                n = video_info(v).n_frames
+                keep = np.linspace(0, max(n - 1, 0), 40).astype(int) if report else ()
+                df = predict_video(v, net, info, side=side, keep_faces=keep)
+                if format == 'abaw': write_abaw(df, dest/f"{name}.txt")
+                else: atomic_write_text(dest/f"{name}.csv", df.to_csv(index=False))
+                if report:
+                    moments = set(report_moments(df))
+                    df.attrs['faces'] = {i: f for i, f in df.attrs['faces'].items() if i in moments or i in keep[::5]}
+                    write_report(df, dest/f"{name}.html")
+                tqdm.write(f"{v}: {len(df)} frames, face in {df.face_present.mean():.0%}, mean V {df.valence.mean():+.2f} A {df.arousal.mean():+.2f}")
+            except Exception as e:
+                failed.append(v); tqdm.write(f"m3t-predict: FAILED {v}: {describe_error(e)}")
+        if failed: raise SystemExit(1)
+

@@ -49,6 +49,7 @@ from fastai.optimizer import OptimWrapper
 from fastai.torch_core import set_seed, to_detach
 from fastai.distributed import DistributedDL, rank_distrib, num_distrib, rank0_first, distrib_barrier
 from .annotations import atomic_write_text
+from .cli import cli_errors, UsageError
 from .models import M3TConfig, VisualNet, AudioNet
 from .fusion import FusionBase
 from .model_io import build_model, save_m3t, load_m3t
@@ -505,11 +506,11 @@ def launch_experiment(params: dict) -> dict|None:
 def train_cli(dry_run: bool = False, # Print the effective parameters as JSON and exit
               **kwargs):
     "Train M3T (stages 1-3) on an Aff-Wild2-style corpus or the demo corpus; every experiment parameter is an option."
-    try: params = experiment_params(**kwargs)
-    except ValueError as e: raise SystemExit(f"m3t-train: {e}")
-    if dry_run: print(json.dumps(params, indent=1)); return
-    try: r = launch_experiment(params)
-    except (FileNotFoundError, ValueError) as e: raise SystemExit(f"m3t-train: {e}")
-    if r is not None: print(r['table'].to_string())
+    with cli_errors('m3t-train'):
+        try: params = experiment_params(**kwargs)
+        except ValueError as e: raise UsageError(str(e)) from None
+        if dry_run: print(json.dumps(params, indent=1)); return
+        r = launch_experiment(params)
+        if r is not None: print(r['table'].to_string())
 
 if __name__ == '__main__' and Path(sys.argv[0]).name == 'train.py': train_cli()   # python -m m3t_nb.train / accelerate launch
