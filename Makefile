@@ -41,7 +41,7 @@ demo: $(STAMP)
 	PATH=$(abspath $(BIN)):$$PATH bash tools/demo.sh $(DEMO_DIR)
 
 readme: $(STAMP)
-	$(BIN)/python tools/make_readme.py
+	$(BIN)/python tools/make_readme.py --demo $(DEMO_DIR)
 
 clean-venv:
 	rm -rf $(VENV)

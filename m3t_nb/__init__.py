@@ -29,6 +29,11 @@ __version__ = "0.1.0"
 # importing the package, or loading a model and predicting, never imports the training stack (fastai's Learner,
 # accelerate, papermill): each name imports only its own module.
 import ast as _ast, importlib as _importlib
+
+# fastai scripts one function with `torch.jit.script` when it is imported, which recent PyTorch deprecates with a
+# FutureWarning on every import; the user can do nothing about it, so it is not shown. Nothing else is filtered.
+import warnings as _warnings
+_warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
 from pathlib import Path as _Path
 
 def _public_names() -> dict:

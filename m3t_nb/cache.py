@@ -342,11 +342,18 @@ def entry_status(cache_dir, name: str) -> str:
     return 'partial' if (cache_dir/f".{name}.partial").exists() else 'missing'
 
 # %% ../nbs/03a_cache.ipynb #b48cacdc
-def open_cache(cache_dir, split: str|None = None) -> list[CacheEntry]:
-    "All finished entries of a cache (of one split), sorted by name; damaged entries raise `CacheError`."
+def open_cache(cache_dir, split: str|None = None,
+               strict: bool = False) -> list[CacheEntry]: # raise `CacheError` on a damaged entry instead of warning and leaving it out
+    "All finished entries of a cache (of one split), sorted by name; a damaged folder is left out with a warning naming it."
     cache_dir = Path(cache_dir)
     if not cache_dir.is_dir(): raise FileNotFoundError(f"{cache_dir}: cache folder does not exist")
-    out = [CacheEntry.open(p) for p in sorted(cache_dir.iterdir()) if p.is_dir() and not p.name.startswith('.')]
+    out = []
+    for p in sorted(cache_dir.iterdir()):
+        if not p.is_dir() or p.name.startswith('.'): continue
+        try: out.append(CacheEntry.open(p))
+        except CacheError as e:
+            if strict: raise
+            warnings.warn(f"ignored: {e}")
     return [e for e in out if split is None or e.split == split]
 
 def _work(args):

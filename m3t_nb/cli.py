@@ -52,6 +52,7 @@ def cli_errors(prog: str):
     main = threading.current_thread() is threading.main_thread()     # signal handlers: main thread only (not under nbdev-test)
     old_term = signal.signal(signal.SIGTERM, _interrupt) if main and hasattr(signal, 'SIGTERM') else None
     with warnings.catch_warnings():
+        warnings.simplefilter('once', UserWarning)              # the same message once, however many readers meet it
         warnings.simplefilter('ignore', FutureWarning); warnings.simplefilter('ignore', DeprecationWarning)
         warnings.showwarning = _short_warning(prog)
         try: yield

@@ -246,7 +246,8 @@ def load_audio_at(path,
                 for o in res.resample(f): chunks.append(o.to_ndarray().reshape(-1))
             for o in res.resample(None): chunks.append(o.to_ndarray().reshape(-1))
         except av.error.FFmpegError as e:
-            raise ValueError(f"{path}: audio decoding failed ({e})") from None
+            if not chunks: raise ValueError(f"{path}: audio decoding failed ({e})") from None
+            warnings.warn(f"{path}: audio decoding stopped after {done:.2f}s ({e}); the file may be truncated, the rest is silence")
         if start is None: start = float(s.start_time * s.time_base) if s.start_time is not None else 0.
     return (np.concatenate(chunks).astype(np.float32) if chunks else np.zeros(0, np.float32)), start
 

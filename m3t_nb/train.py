@@ -24,9 +24,10 @@ Docs: https://m3t-nb.github.io/m3t_nb/train.html.md"""
 
 # %% auto #0
 __all__ = ['DEFAULTS', 'EXPERIMENT_PRESETS', 'triangular_lr', 'step_decay_lr', 'EpochCheckpoint', 'EpochOffset',
-           'ResumableCSVLogger', 'finished_epochs', 'torch_adam', 'stage_learner', 'distrib_context', 'fit_stage',
-           'assemble_clips', 'predict_entries', 'evaluate_learner', 'Experiment', 'experiment_config', 'holdout_split',
-           'results_table', 'run_experiment', 'experiment_params', 'learning_curves', 'launch_experiment', 'train_cli']
+           'ResumableCSVLogger', 'EpochLine', 'finished_epochs', 'torch_adam', 'stage_learner', 'distrib_context',
+           'fit_stage', 'assemble_clips', 'predict_entries', 'evaluate_learner', 'Experiment', 'experiment_config',
+           'holdout_split', 'results_table', 'run_experiment', 'experiment_params', 'learning_curves',
+           'launch_experiment', 'train_cli']
 
 # %% ../nbs/07_train.ipynb #4b138b59
 import os, sys, json, time, copy, math, inspect, warnings, hashlib, dataclasses   # no `from __future__ import annotations`: m3t-train's parser needs real types
@@ -100,6 +101,18 @@ class ResumableCSVLogger(CSVLogger):
         self.file = p.open('a')
         self.old_logger, self.learn.logger = self.logger, self._write_line
 
+# %% ../nbs/07_train.ipynb #ff669589
+class EpochLine(Callback):
+    "Print one line per finished epoch on process 0: stage, epoch of all, losses and mean CCC."
+    order = 60     # after the Recorder has filled the epoch's values
+    def __init__(self, stage: str, n_epoch: int): self.stage, self.n = stage, n_epoch
+    def after_epoch(self):
+        if rank_distrib(): return
+        d = dict(zip(self.recorder.metric_names, self.recorder.log))
+        f = lambda k: f"{float(d[k]):.4f}" if k in d and d[k] is not None else '-'
+        print(f"[{time.strftime('%H:%M:%S')}] {self.stage} epoch {int(d.get('epoch', self.epoch)) + 1}/{self.n}: "
+              f"train loss {f('train_loss')}, valid loss {f('valid_loss')}, CCC {f('ccc')}", flush=True)
+
 # %% ../nbs/07_train.ipynb #ffe347c4
 def finished_epochs(learn: Learner, fname: str) -> int:
     "How many epochs of stage `fname` a previous run finished (0 if none)."
@@ -166,7 +179,7 @@ def fit_stage(learn: Learner, n_epoch: int, name: str, schedule: str = 'cyclic',
     rest = n_epoch - start
     shifted = lambda pos: sched((start + pos * rest) / n_epoch)     # the schedule continues where it stopped
     logger = [ResumableCSVLogger(fname=f"{name}_log.csv", append=bool(start))] if not rank_distrib() else []   # process 0 writes
-    cbs = [ParamScheduler({'lr': shifted}), EpochOffset(start), *logger, *([best] if select else []), EpochCheckpoint(name, start)] + list(extra_cbs or [])
+    cbs = [ParamScheduler({'lr': shifted}), EpochOffset(start), *logger, *([best] if select else []), EpochCheckpoint(name, start), EpochLine(name, n_epoch)] + list(extra_cbs or [])
     with distrib_context(learn, sync_bn): learn.fit(rest, cbs=cbs)
     return learn
 
@@ -421,7 +434,7 @@ def run_experiment(data_root: str = 'demo',      # An Aff-Wild2-style corpus roo
                    eval_overlap: bool = None,    # Test-time clips overlapping by half, averaged (the authors' code; paper: off)
                    smoothing: int = None,        # Per-video Wiener smoothing of predictions before scoring, window in frames (0: off)
                    routing: str = 'emotion:emotion', # 2D features per branch as 'valence:arousal' ('emotion:emotion' is the paper's best)
-                   mtl: bool = True,             # Multi-task learning: the expression loss of the visual stages (False: Table I's "w/o MTL", λ = 0)
+                   mtl: bool = True,             # Multi-task learning: the expression loss of the visual stages (False: Table I's "w/o MTL", no expression loss)
                    selection: str = None,        # The epoch a stage keeps: 'holdout' (best on held-out training videos), 'last', or 'valid' (best on the reported split: optimistic)
                    holdout_fraction: float = None, # Share of the training videos held out for selection
                    frames: int = None,           # Frames per clip T (default: the preset's)
@@ -434,7 +447,7 @@ def run_experiment(data_root: str = 'demo',      # An Aff-Wild2-style corpus roo
                    seed: int = 42,               # Random seed
                    preprocess_every: int = 2,    # Run the face detector on every k-th frame
                    faces: str = 'detect',        # Face source: 'detect' (track with the detector) or 'cropped_aligned' (the organisers' crops, ROOT/cropped_aligned/NAME)
-                   features: str = None,         # 2D features of the cache, NAME=SPEC,... (None: the preprocessing default)
+                   features: str = None,         # 2D features of the cache, as m3t-preprocess --features takes them (None: its default)
                   ) -> dict:
     "Run the M3T pipeline (corpus, cache, stages 1-3); returns results, the Table I layout and paths."
     x = Experiment(experiment_params(**locals()))
@@ -474,18 +487,17 @@ def experiment_params(**kw) -> dict:
 
 # %% ../nbs/07_train.ipynb #cd4f949f
 def learning_curves(out_dir):
-    "A plotly figure of every stage's losses and validation CCC from the CSV logs in `out_dir`."
-    import plotly.graph_objects as go
-    from plotly.subplots import make_subplots
-    fig = make_subplots(rows=1, cols=2, subplot_titles=('loss (train solid, valid dashed)', 'validation mean CCC'))
+    "A matplotlib figure of every stage's losses and mean CCC per epoch, from the CSV logs in `out_dir`."
+    import matplotlib.pyplot as plt
+    fig, (loss, ccc) = plt.subplots(1, 2, figsize=(11, 3.6))
     for i, log in enumerate(sorted(Path(out_dir).glob('*_log.csv'))):
-        d = pd.read_csv(log); name = log.name[:-8]
+        d, name, c = pd.read_csv(log), log.name[:-len('_log.csv')], f"C{i % 10}"
         if not len(d): continue
-        color = f"hsl({(i * 67) % 360},65%,45%)"
-        fig.add_scatter(x=d.epoch, y=d.train_loss, name=f"{name} train", line=dict(color=color), row=1, col=1)
-        fig.add_scatter(x=d.epoch, y=d.valid_loss, name=f"{name} valid", line=dict(color=color, dash='dash'), row=1, col=1)
-        fig.add_scatter(x=d.epoch, y=d.ccc, name=f"{name} CCC", line=dict(color=color), row=1, col=2, showlegend=False)
-    fig.update_layout(height=380, width=950, margin=dict(l=40, r=20, t=40, b=40))
+        loss.plot(d.epoch + 1, d.train_loss, color=c, label=f"{name} train")
+        loss.plot(d.epoch + 1, d.valid_loss, '--', color=c, label=f"{name} valid")
+        ccc.plot(d.epoch + 1, d.ccc, 'o-', color=c, label=name)
+    loss.set(title='loss (train solid, valid dashed)', xlabel='epoch'); ccc.set(title='mean CCC (selection split)', xlabel='epoch')
+    ccc.legend(fontsize=7, loc='best'); fig.tight_layout()
     return fig
 
 # %% ../nbs/07_train.ipynb #438b029a

@@ -17,7 +17,8 @@ from m3t_nb.cache import preprocess_cli
 from m3t_nb.train import train_cli
 from m3t_nb.predict import predict_cli
 from m3t_nb.evaluate import evaluate_cli
-bad = [(f.__name__, a.dest) for f in (demo_corpus_cli, corpus_index_cli, preprocess_cli, train_cli, predict_cli, evaluate_cli)
+from m3t_nb.table1 import table1_cli
+bad = [(f.__name__, a.dest) for f in (demo_corpus_cli, corpus_index_cli, preprocess_cli, train_cli, predict_cli, evaluate_cli, table1_cli)
        for a in anno_parser(f.__wrapped__ if hasattr(f, '__wrapped__') else f)._actions
        if a.dest not in ('help', 'pdb', 'xtra') and not (a.help or '').strip()]
 assert not bad, f"options without help: {bad}"

@@ -28,5 +28,6 @@ PY
 )
 m3t-predict $vids --model "$OUT/run/models/$best.pth" --out "$OUT/predict" --report
 echo "== 5. m3t-evaluate against the validation annotations"
-m3t-evaluate "$OUT/predict" "$OUT/run/corpus/annotations/VA_Set/Validation_Set"
-echo "demo: done in $(( $(date +%s) - start ))s. Reports: $OUT/train.html (training), $OUT/predict/*.html (per video); models: $OUT/run/models/"
+m3t-evaluate "$OUT/predict" "$OUT/run/corpus/annotations/VA_Set/Validation_Set" | tee "$OUT/evaluate.txt"
+echo $(( $(date +%s) - start )) > "$OUT/seconds.txt"
+echo "demo: done in $(cat "$OUT/seconds.txt")s (make readme puts these results into README.md). Reports: $OUT/train.html (training), $OUT/predict/*.html (per video); models: $OUT/run/models/"
