@@ -408,7 +408,9 @@ def preprocess_corpus(root, cache_dir, cfg: PreprocessConfig = PreprocessConfig(
         todo.append((e, cache_dir, cfg, index))
     todo, invalid = _valid_annotations(todo)
     if workers is None: workers = min(os.cpu_count() or 1, max(len(todo), 1))
-    results = list(parallel(_work, todo, n_workers=workers if workers > 1 and len(todo) > 1 else 0, progress=progress and bool(todo)))
+    # workers are spawned, not forked: a fork of a process that already ran PyTorch (a notebook, a training run) can
+    # crash or hang in the copied thread pools, and the 2D feature networks are PyTorch
+    results = list(parallel(_work, todo, n_workers=workers if workers > 1 and len(todo) > 1 else 0, progress=progress and bool(todo), method='spawn'))
     ok = [r for r in results if r['ok']]
     frames, face = sum(r['frames'] for r in ok), sum(r['face'] for r in ok)
     return dict(videos=len(ok), skipped=skipped, other_shards=other, failed=invalid + [(r['name'], r['error']) for r in results if not r['ok']],
