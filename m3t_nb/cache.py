@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import Sequence
 import numpy as np
 from fastcore.basics import patch
-from fastcore.parallel import parallel
 from fastcore.script import call_parse
 from .annotations import index_corpus, read_va, read_expr, reconcile_length, CorpusEntry, check_name
 from .media import video_info, check_corpus
@@ -46,7 +45,8 @@ from .demo import fixtures_dir, file_lock, shared_demo_corpus
 # %% auto #0
 __all__ = ['CACHE_VERSION', 'PreprocessConfig', 'parse_features', 'read_organiser_crops', 'process_video', 'window_of',
            'CacheError', 'CacheEntry', 'crops_folder', 'entry_inputs', 'stale_reason', 'build_entry', 'entry_status',
-           'open_cache', 'in_shard', 'preprocess_corpus', 'format_summary', 'preprocess_cli', 'shared_cache']
+           'open_cache', 'in_shard', 'worker_map', 'preprocess_corpus', 'format_summary', 'preprocess_cli',
+           'shared_cache']
 
 # %% ../nbs/03a_cache.ipynb #727a51fb
 @dataclass
@@ -388,6 +388,30 @@ def _valid_annotations(todo: list) -> tuple[list, list]:
         ok.append(item)
     return ok, bad
 
+# %% ../nbs/03a_cache.ipynb #1e301d07
+def worker_map(f, items: list, n_workers: int = 0, progress: bool = False) -> list:
+    "`f` over `items`, results in order, in `n_workers` spawned processes (0: here); Ctrl-C terminates the workers at once."
+    import multiprocessing as mp, signal, threading
+    from concurrent.futures import ProcessPoolExecutor
+    from fastprogress.fastprogress import progress_bar
+    if n_workers <= 1: return [f(x) for x in (progress_bar(items) if progress else items)]
+    main = threading.current_thread() is threading.main_thread()
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None     # the workers start (and stay) deaf to Ctrl-C
+    try:
+        ex = ProcessPoolExecutor(n_workers, mp_context=mp.get_context('spawn'))
+        futs = [ex.submit(f, x) for x in items]
+    finally:
+        if main: signal.signal(signal.SIGINT, old)
+    try:
+        out = [fu.result() for fu in (progress_bar(futs) if progress else futs)]
+        ex.shutdown(); return out
+    except BaseException:
+        procs = list((ex._processes or {}).values())
+        for p in procs: p.terminate()
+        for p in procs: p.join(5)
+        ex.shutdown(wait=False, cancel_futures=True)
+        raise
+
 # %% ../nbs/03a_cache.ipynb #091fd6c4
 def preprocess_corpus(root, cache_dir, cfg: PreprocessConfig = PreprocessConfig(),
                       workers: int|None = None, # Worker processes (default: one per core; 1 works in this process)
@@ -408,9 +432,10 @@ def preprocess_corpus(root, cache_dir, cfg: PreprocessConfig = PreprocessConfig(
         todo.append((e, cache_dir, cfg, index))
     todo, invalid = _valid_annotations(todo)
     if workers is None: workers = min(os.cpu_count() or 1, max(len(todo), 1))
-    # workers are spawned, not forked: a fork of a process that already ran PyTorch (a notebook, a training run) can
-    # crash or hang in the copied thread pools, and the 2D feature networks are PyTorch
-    results = list(parallel(_work, todo, n_workers=workers if workers > 1 and len(todo) > 1 else 0, progress=progress and bool(todo), method='spawn'))
+    try: results = worker_map(_work, todo, workers if len(todo) > 1 else 0, progress and bool(todo))
+    except BaseException:                          # Ctrl-C: the workers are gone; what they had started is removed
+        for e, *_ in todo: _remove(cache_dir/f".{e.name}.partial")
+        raise
     ok = [r for r in results if r['ok']]
     frames, face = sum(r['frames'] for r in ok), sum(r['face'] for r in ok)
     return dict(videos=len(ok), skipped=skipped, other_shards=other, failed=invalid + [(r['name'], r['error']) for r in results if not r['ok']],

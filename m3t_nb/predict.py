@@ -27,13 +27,14 @@ from fastcore.script import call_parse
 from .annotations import read_va, EXPR_CLASSES, atomic_write_text, check_name
 from .cli import cli_errors, UsageError, describe_error
 from .media import video_info, frame_times
+from .fer import FER_CLASSES
 from .cache import PreprocessConfig, process_video, window_of
 from .loaders import augment_clips, AUDIO_MIN_FPS
 from .model_io import load_m3t
 
 # %% auto #0
-__all__ = ['predict_video', 'write_abaw', 'read_predictions', 'report_moments', 'timeline_figure', 'circumplex_figure',
-           'write_report', 'predict_cli']
+__all__ = ['face_expressions', 'predict_video', 'write_abaw', 'read_predictions', 'report_moments', 'timeline_figure',
+           'circumplex_figure', 'expression_figure', 'write_report', 'predict_cli']
 
 # %% ../nbs/08_predict.ipynb #cb895bcd
 def _model_io(model, kind: str, video, feats, audio):
@@ -60,9 +61,20 @@ def _predict_clips(model, kind: str, cfg, r: dict, bs: int, device) -> tuple[np.
             if ex is not None: probs[s:s+m] = torch.softmax(ex[j, :m].float(), -1).cpu().numpy()
     return preds, probs
 
+# %% ../nbs/08_predict.ipynb #4837e186
+def face_expressions(faces, present: np.ndarray, batch: int = 256) -> np.ndarray:
+    "The embedded FER network's expression probabilities (n, 7) of the aligned faces; NaN where no face (or no faces: an audio model)."
+    from m3t_nb.fer import load_fer, fer_probs
+    out = np.full((len(present), len(FER_CLASSES)), np.nan, np.float32)
+    if faces is None: return out
+    net, idx = load_fer(), np.flatnonzero(present)
+    for s in range(0, len(idx), batch): out[idx[s:s + batch]] = fer_probs(np.asarray(faces[idx[s:s + batch]]), net)
+    return out
+
 # %% ../nbs/08_predict.ipynb #1738b8ec
 def predict_video(path, model, info: dict|None = None, side: str|None = None, bs: int = 8, device=None,
-                  timings: dict|None = None, keep_faces: Sequence[int] = ()) -> pd.DataFrame:
+                  timings: dict|None = None, keep_faces: Sequence[int] = (),
+                  expressions: bool = False) -> pd.DataFrame: # add the embedded FER network's 7 expression probabilities (`fer_<class>`) of each frame's face
     "Per-frame valence/arousal (and expression probabilities) of the person in a video, with the model's preprocessing."
     if isinstance(model, (str, Path)): model, info = load_m3t(model, device or 'cpu')
     if info is None: raise ValueError("pass the info dict returned by load_m3t (it holds the preprocessing settings)")
@@ -81,6 +93,7 @@ def predict_video(path, model, info: dict|None = None, side: str|None = None, bs
         tm['model'] = tm.get('model', 0.) + time.perf_counter() - t1
         n, tr, fps, has_audio = r['n_frames'], r['track'], r['fps'], r['has_audio']
         kept = {int(i): np.array(r['faces'][i]) for i in keep_faces if 0 <= i < n} if r['faces'] is not None else {}
+        fer = face_expressions(r['faces'], r['present']) if expressions else None
         del r
     if kind != 'visual' and (not has_audio or fps <= AUDIO_MIN_FPS):
         warnings.warn(f"{path}: {'no audio stream' if not has_audio else f'{fps:.1f} fps (audio is used above {AUDIO_MIN_FPS:.0f})'}: "
@@ -93,6 +106,8 @@ def predict_video(path, model, info: dict|None = None, side: str|None = None, bs
     if probs is not None:
         names = cfg.expr_classes or (EXPR_CLASSES + ('Other',))[:cfg.n_expr]
         for c, name in enumerate(names): df[f"p_{name}"] = probs[:, c]
+    if fer is not None:
+        for c, name in enumerate(FER_CLASSES): df[f"fer_{name}"] = fer[:, c]
     df.attrs.update(video=str(path), fps=fps, has_audio=has_audio, kind=kind, side=side, faces=kept)
     return df
 
@@ -170,6 +185,18 @@ def circumplex_figure(df: pd.DataFrame):
                       showlegend=False)
     return fig
 
+# %% ../nbs/08_predict.ipynb #474b9fdf
+def expression_figure(df: pd.DataFrame):
+    "Plotly stacked areas of the FER expression probabilities (`fer_<class>` columns) over time; None without them."
+    cols = [c for c in df if c.startswith('fer_')]
+    if not cols: return None
+    import plotly.graph_objects as go
+    fig = go.Figure()
+    for c in cols: fig.add_scatter(x=df.time_s, y=df[c], name=c[4:], stackgroup='fer', mode='none')
+    fig.update_layout(height=260, margin=dict(l=40, r=20, t=30, b=40), title='expression of the face (embedded FER2013 network)',
+                      xaxis_title='time (s)', yaxis=dict(range=[0, 1], title='probability'))
+    return fig
+
 # %% ../nbs/08_predict.ipynb #095e89fb
 def write_report(df: pd.DataFrame, path, truth: np.ndarray|None = None, title: str|None = None):
     "An HTML report: timelines, circumplex trajectory and face thumbnails at telling moments."
@@ -179,6 +206,8 @@ def write_report(df: pd.DataFrame, path, truth: np.ndarray|None = None, title: s
                      for i in sorted(faces) if faces[i].any())
     t = timeline_figure(df, truth).to_html(full_html=False, include_plotlyjs=True)
     c = circumplex_figure(df).to_html(full_html=False, include_plotlyjs=False)
+    e = expression_figure(df)
+    e = e.to_html(full_html=False, include_plotlyjs=False) if e is not None else ''
     summary = (f"{len(df)} frames at {df.attrs.get('fps', 0):.2f} fps, face found in {df.face_present.mean():.0%} of frames, "
                f"audio {'present' if df.attrs.get('has_audio') else 'absent'}; mean valence {df.valence.mean():+.2f}, "
                f"mean arousal {df.arousal.mean():+.2f}; model: {df.attrs.get('kind')}")
@@ -186,7 +215,7 @@ def write_report(df: pd.DataFrame, path, truth: np.ndarray|None = None, title: s
     page = f"""<!doctype html><html><head><meta charset='utf-8'><title>{name}</title>
 <style>body{{font-family:sans-serif;margin:20px}} figure{{display:inline-block;margin:4px;text-align:center;font-size:12px}}</style>
 </head><body><h2>Valence and arousal: {name}</h2><p>{html.escape(summary)}</p>
-<div>{thumbs}</div>{t}<div style='display:flex'>{c}</div></body></html>"""
+<div>{thumbs}</div>{t}{e}<div style='display:flex'>{c}</div></body></html>"""
     atomic_write_text(path, page)
 
 # %% ../nbs/08_predict.ipynb #e8684fde
@@ -196,6 +225,7 @@ def predict_cli(*videos: str,            # Video files to predict
                 out: str = None,         # Folder for the predictions (created if needed)
                 format: str = 'abaw',    # Output format: abaw (valence,arousal per frame) or csv (everything)
                 report: bool = False,    # Also write an HTML report per video
+                expressions: bool = False, # Add the embedded FER network's 7 expression probabilities per frame (CSV columns fer_<class>; a chart in the report)
                 side: str = None,        # In two-person videos, the person on the left or right
                 device: str = None):     # cuda or cpu (default: cuda if available)
     "Per-frame valence and arousal of the person in each video; a video that fails is reported and the others still run."
@@ -216,7 +246,7 @@ def predict_cli(*videos: str,            # Video files to predict
                 check_name(name, v)
                 n = video_info(v).n_frames
                 keep = np.linspace(0, max(n - 1, 0), 40).astype(int) if report else ()
-                df = predict_video(v, net, info, side=side, keep_faces=keep)
+                df = predict_video(v, net, info, side=side, keep_faces=keep, expressions=expressions)
                 if format == 'abaw': write_abaw(df, dest/f"{name}.txt")
                 else: atomic_write_text(dest/f"{name}.csv", df.to_csv(index=False))
                 if report:
