@@ -389,12 +389,14 @@ def _valid_annotations(todo: list) -> tuple[list, list]:
     return ok, bad
 
 # %% ../nbs/03a_cache.ipynb #1e301d07
-def worker_map(f, items: list, n_workers: int = 0, progress: bool = False) -> list:
+def worker_map(f, items: list, n_workers: int = 0, progress: bool = False,
+               report=None) -> list: # called with each result as it arrives (a log line, say)
     "`f` over `items`, results in order, in `n_workers` spawned processes (0: here); Ctrl-C terminates the workers at once."
     import multiprocessing as mp, signal, threading
     from concurrent.futures import ProcessPoolExecutor
     from fastprogress.fastprogress import progress_bar
-    if n_workers <= 1: return [f(x) for x in (progress_bar(items) if progress else items)]
+    seen = (lambda r: (report(r), r)[1]) if report else (lambda r: r)
+    if n_workers <= 1: return [seen(f(x)) for x in (progress_bar(items) if progress else items)]
     main = threading.current_thread() is threading.main_thread()
     old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None     # the workers start (and stay) deaf to Ctrl-C
     try:
@@ -403,7 +405,7 @@ def worker_map(f, items: list, n_workers: int = 0, progress: bool = False) -> li
     finally:
         if main: signal.signal(signal.SIGINT, old)
     try:
-        out = [fu.result() for fu in (progress_bar(futs) if progress else futs)]
+        out = [seen(fu.result()) for fu in (progress_bar(futs) if progress else futs)]
         ex.shutdown(); return out
     except BaseException:
         procs = list((ex._processes or {}).values())
@@ -416,7 +418,8 @@ def worker_map(f, items: list, n_workers: int = 0, progress: bool = False) -> li
 def preprocess_corpus(root, cache_dir, cfg: PreprocessConfig = PreprocessConfig(),
                       workers: int|None = None, # Worker processes (default: one per core; 1 works in this process)
                       splits: Sequence[str]|None = None, progress: bool = True, redo: bool = False,
-                      shard: tuple[int, int]|None = None) -> dict: # (k, n): only the k-th (from 1) of n shards of the entries
+                      shard: tuple[int, int]|None = None, # (k, n): only the k-th (from 1) of n shards of the entries
+                      report=None) -> dict: # called with each entry's result as it finishes (a progress line)
     "Preprocess every VA-annotated person of a corpus into `cache_dir`; returns a summary with per-video failures."
     t0 = time.time()
     cache_dir = Path(cache_dir); cache_dir.mkdir(parents=True, exist_ok=True)
@@ -432,7 +435,7 @@ def preprocess_corpus(root, cache_dir, cfg: PreprocessConfig = PreprocessConfig(
         todo.append((e, cache_dir, cfg, index))
     todo, invalid = _valid_annotations(todo)
     if workers is None: workers = min(os.cpu_count() or 1, max(len(todo), 1))
-    try: results = worker_map(_work, todo, workers if len(todo) > 1 else 0, progress and bool(todo))
+    try: results = worker_map(_work, todo, workers if len(todo) > 1 else 0, progress and bool(todo), report)
     except BaseException:                          # Ctrl-C: the workers are gone; what they had started is removed
         for e, *_ in todo: _remove(cache_dir/f".{e.name}.partial")
         raise

@@ -280,7 +280,8 @@ def _prepare_data(self: Experiment):
     if not self.rank: _log(f"preprocessing {self.corpus} -> {self.cache}")
     if not self.rank:                                     # process 0 preprocesses; the others read its cache
         pcfg = PreprocessConfig(every=p['preprocess_every'], faces=p['faces'], **({'features': parse_features(p['features'])} if p['features'] else {}))
-        self.summary = preprocess_corpus(self.corpus, self.cache, pcfg, workers=p['workers'], progress=False)
+        done = lambda r: _log(f"  {r['name']}: " + (f"{r['frames']} frames, face in {r['face'] / max(r['frames'], 1):.0%}, {r['seconds']:.0f}s" if r['ok'] else f"FAILED: {r['error']}"))
+        self.summary = preprocess_corpus(self.corpus, self.cache, pcfg, workers=p['workers'], progress=False, report=done)
         _log(format_summary(self.summary))
     else: self.summary = {}
     self.entries = open_cache(self.cache)
