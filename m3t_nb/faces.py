@@ -343,7 +343,7 @@ def face_track(path,                           # A video file
                max_side: int|None = None,      # Downscale frames for full detections to this longer side
                iou_thr: float = 0.3, max_interp: int|None = None, smooth_sigma: float = 2.0, smooth_thr: float = 0.05,
                progress=None, crops: CropStore|None = None, # Called with 1 per frame; crops to fill on the way
-               redetect: int = 10              # A full detection at least every `redetect` frames, `refine` between (1: always full)
+               redetect: int = 15              # A full detection at least every `redetect` frames, `refine` between (1: always full)
               ) -> FaceTrack:
     "Find faces (full detections, refined between), track and select the annotated person; fill `crops` on the way."
     detector, max_interp = detector or MTCNNDetector(), every if max_interp is None else max_interp
