@@ -137,6 +137,7 @@ def table1_frame(out_dir, status: dict) -> pd.DataFrame:
 # %% ../nbs/07a_table1.ipynb #13301841
 def write_table1(out_dir, table: pd.DataFrame, params: dict):
     "`OUT/table1.csv` and `OUT/table1.html` (written atomically)."
+    import html
     out = Path(out_dir)
     atomic_write_text(out/'table1.csv', table.to_csv(index=False))
     shown = table.drop(columns=['row']).round(3)
@@ -144,7 +145,7 @@ def write_table1(out_dir, table: pd.DataFrame, params: dict):
     html = ("<!doctype html><meta charset='utf-8'><title>M3T: Table I</title><style>body{font-family:sans-serif;margin:2em}"
             "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}</style>"
             "<h1>Table I: valence-arousal CCC on the validation set</h1><p>Measured (valence, arousal, mean) beside the paper's "
-            f"(paper_*). Run: {pd.io.formats.format.escape_html(note) if hasattr(pd.io.formats.format, 'escape_html') else __import__('html').escape(note)}</p>"
+            f"(paper_*). Run: {html.escape(note)}</p>"
             + shown.to_html(index=False, na_rep='—', escape=True))
     atomic_write_text(out/'table1.html', html)
 
