@@ -30,7 +30,7 @@ import numpy as np
 from .media import load_audio, load_audio_at, frame_times
 
 # %% auto #0
-__all__ = ['AudioConfig', 'logmel_at', 'frame_centers', 'stack_context', 'audio_features', 'wave_features']
+__all__ = ['AUDIO_MIN_FPS', 'AudioConfig', 'logmel_at', 'frame_centers', 'stack_context', 'audio_features', 'wave_features']
 
 # %% ../nbs/02_audio.ipynb #0f5b6d99
 @dataclass
@@ -121,3 +121,6 @@ def wave_features(wave: np.ndarray, n_frames: int, fps: float, cfg: AudioConfig 
     mel = np.maximum(mel, mel.max() - cfg.top_db)
     if normalize: mel = (mel - mel.mean(0)) / (mel.std(0) + 1e-5)
     return stack_context(mel, n_frames, cfg.context, cfg.mels_per_frame).astype(np.float32)
+
+# %% ../nbs/02_audio.ipynb #7427fa6d
+AUDIO_MIN_FPS = 15.    # videos at this frame rate or below give no audio features (zeros); audio-only training skips them

@@ -53,7 +53,7 @@ __all__ = ['CACHE_VERSION', 'PreprocessConfig', 'parse_features', 'read_organise
 class PreprocessConfig:
     "Settings of face tracking, alignment, audio features and 2D features."
     face_size: int = 128
-    every: int = 2                 # detect on every k-th frame, interpolate along the track between
+    every: int = 1                 # track on every k-th frame (full detection or O-Net following), interpolate between
     det_max_side: int|None = 640   # downscale frames for detection so the longer side is at most this
     min_face_size: int = 20        # in pixels of the (downscaled) detection image
     smooth_sigma: float = 2.0
@@ -478,7 +478,7 @@ def preprocess_cli(root: str,                     # Corpus root in the Aff-Wild2
                    detector: str = 'mtcnn',       # Face detector: mtcnn (embedded) or yunet:PATH to a YuNet ONNX file
                    faces: str = 'detect',         # Face source: detect (track with the detector) or cropped_aligned (the organisers' crops, ROOT/cropped_aligned/NAME/%05d.jpg)
                    features: str = 'emotion=fer', # 2D features NAME=SPEC,...; SPEC: fer (the embedded expression network), fer+probs, onet, torch:PATH (.pt2/TorchScript), torch:WEIGHTS@pkg.mod:Class, npy:DIR, or torch-unsafe:PATH (a pickled module: runs its code)
-                   every: int = 2,                # Run the detector on every k-th frame and track between
+                   every: int = 1,                # Track faces on every k-th frame, interpolate between (2 is faster, loses faces at track ends)
                    det_max_side: int = 640,       # Downscale frames for detection to this longer side (pixels)
                    splits: str = None,            # Only these splits, comma-separated (train,valid); default all
                    redo: bool = False,            # Rebuild entries that are already finished

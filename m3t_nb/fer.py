@@ -124,7 +124,7 @@ def load_fer(path=None,           # Keras-layout weights written by `tools/conve
     "The shipped FER2013 mini-Xception (or the Keras-layout weights at `path`), frozen, in eval mode."
     net = MiniXception()
     net.load_state_dict(keras_to_torch(fer_keras_weights(path)))
-    return net.requires_grad_(False).to(device).eval()
+    return net.requires_grad_(False).to(device, memory_format=torch.channels_last).eval()
 
 # %% ../nbs/02a_fer.ipynb #1b158f23
 def fer_input(faces: np.ndarray) -> torch.Tensor:

@@ -30,11 +30,12 @@ from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
 from fasttransform import ItemTransform
 from .cache import CacheEntry, open_cache
-from .models import M3TConfig
+from .audio import AUDIO_MIN_FPS
+from .models import M3TConfig, augment_clips
 
 # %% auto #0
-__all__ = ['STAGE_INPUTS', 'AUDIO_MIN_FPS', 'stage_entries', 'pack_targets', 'unpack_targets', 'WindowDataset', 'ClipDataset',
-           'augment_clips', 'ClipAugment', 'm3t_dataloaders']
+__all__ = ['STAGE_INPUTS', 'stage_entries', 'pack_targets', 'unpack_targets', 'WindowDataset', 'ClipDataset', 'ClipAugment',
+           'm3t_dataloaders']
 
 # %% ../nbs/05_loaders.ipynb #5b08e71d
 STAGE_INPUTS = {'visual': ('video', 'feats'), 'audio': ('audio',), 'fusion': ('video', 'feats', 'audio'),
@@ -62,8 +63,6 @@ def unpack_targets(t: torch.Tensor):
     return t[..., :2], t[..., 2] > 0.5, t[..., 3].long(), t[..., 4] > 0.5
 
 # %% ../nbs/05_loaders.ipynb #bbe9e0e2
-AUDIO_MIN_FPS = 15.    # the paper: videos at 15 fps or less give no audio features (zeros), and audio-only training skips them
-
 def _item(e: CacheEntry, start: int, T: int, inputs, feat_names) -> tuple:
     w = e.window(start, T)
     x = []
@@ -104,28 +103,6 @@ class ClipDataset(torch.utils.data.Dataset):
     def frame_index(self) -> list[tuple[int, int, int]]:
         "(entry, first frame, number of real frames) per clip, to map clip predictions back to video frames."
         return [(k, s, min(self.T, self.entries[k].n_frames - s)) for k, s in self.clips]
-
-# %% ../nbs/05_loaders.ipynb #58a1b7b8
-def augment_clips(faces: torch.Tensor, crop: int, size: int, train: bool, generator=None) -> torch.Tensor:
-    "uint8 (B, T, H, W, 3) -> float (B, T, 3, size, size) in [-1, 1]: same crop (and flip) for all frames of a clip."
-    B, T, H, W, _ = faces.shape
-    present = faces.reshape(B, T, -1).amax(-1) > 0
-    x = faces.permute(0, 1, 4, 2, 3)
-    if train:
-        oy = torch.randint(0, H - crop + 1, (B,), generator=generator).tolist()
-        ox = torch.randint(0, W - crop + 1, (B,), generator=generator).tolist()
-        flip = torch.rand(B, generator=generator) < 0.5
-        x = torch.stack([x[b, :, :, oy[b]:oy[b]+crop, ox[b]:ox[b]+crop] for b in range(B)])
-        x = torch.where(flip.to(x.device)[:, None, None, None, None], x.flip(-1), x)
-    else:
-        o = (H - crop) // 2, (W - crop) // 2
-        x = x[..., o[0]:o[0]+crop, o[1]:o[1]+crop]
-    x = x.float()
-    if size != crop:
-        x = F.interpolate(x.reshape(B*T, 3, crop, crop), size=(size, size), mode='bilinear', antialias=True,
-                          align_corners=False).reshape(B, T, 3, size, size)
-    x = (x / 127.5 - 1).clamp_(-1, 1)              # resampling weights can overshoot by a rounding error
-    return x * present[:, :, None, None, None].to(x.dtype)
 
 # %% ../nbs/05_loaders.ipynb #14d7df3d
 class ClipAugment(ItemTransform):

@@ -32,7 +32,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['M3TConfig', 'conv3d_block', 'Backbone3D', 'fc_head', 'BiGRU', 'VisualNet', 'AudioNet', 'IdentityNet',
+__all__ = ['M3TConfig', 'conv3d_block', 'Backbone3D', 'fc_head', 'BiGRU', 'augment_clips', 'VisualNet', 'AudioNet', 'IdentityNet',
            'transfer_backbone', 'count_params', 'param_table']
 
 # %% ../nbs/04_models.ipynb #292e8f8a
@@ -128,6 +128,28 @@ class BiGRU(nn.Module):
         self.gru = nn.GRU(ni, nh, n_layers, batch_first=True, bidirectional=True, dropout=p if n_layers > 1 else 0.)
         self.out_dim = 2 * nh
     def forward(self, x: torch.Tensor) -> torch.Tensor: return self.gru(x)[0]
+
+# %% ../nbs/04_models.ipynb #58a1b7b8
+def augment_clips(faces: torch.Tensor, crop: int, size: int, train: bool, generator=None) -> torch.Tensor:
+    "uint8 (B, T, H, W, 3) -> float (B, T, 3, size, size) in [-1, 1]: same crop (and flip) for all frames of a clip."
+    B, T, H, W, _ = faces.shape
+    present = faces.reshape(B, T, -1).amax(-1) > 0
+    x = faces.permute(0, 1, 4, 2, 3)
+    if train:
+        oy = torch.randint(0, H - crop + 1, (B,), generator=generator).tolist()
+        ox = torch.randint(0, W - crop + 1, (B,), generator=generator).tolist()
+        flip = torch.rand(B, generator=generator) < 0.5
+        x = torch.stack([x[b, :, :, oy[b]:oy[b]+crop, ox[b]:ox[b]+crop] for b in range(B)])
+        x = torch.where(flip.to(x.device)[:, None, None, None, None], x.flip(-1), x)
+    else:
+        o = (H - crop) // 2, (W - crop) // 2
+        x = x[..., o[0]:o[0]+crop, o[1]:o[1]+crop]
+    x = x.float()
+    if size != crop:
+        x = F.interpolate(x.reshape(B*T, 3, crop, crop), size=(size, size), mode='bilinear', antialias=True,
+                          align_corners=False).reshape(B, T, 3, size, size)
+    x = (x / 127.5 - 1).clamp_(-1, 1)              # resampling weights can overshoot by a rounding error
+    return x * present[:, :, None, None, None].to(x.dtype)
 
 # %% ../nbs/04_models.ipynb #e039708b
 class VisualNet(nn.Module):

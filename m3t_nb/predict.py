@@ -29,7 +29,8 @@ from .cli import cli_errors, UsageError, describe_error
 from .media import video_info, frame_times
 from .fer import FER_CLASSES
 from .cache import PreprocessConfig, process_video, window_of
-from .loaders import augment_clips, AUDIO_MIN_FPS
+from .audio import AUDIO_MIN_FPS
+from .models import augment_clips
 from .model_io import load_m3t
 
 # %% auto #0

@@ -446,7 +446,7 @@ def run_experiment(data_root: str = 'demo',      # An Aff-Wild2-style corpus roo
                    num_workers: int = 0,         # DataLoader worker processes
                    mixed_precision: bool = True, # Mixed precision on a GPU
                    seed: int = 42,               # Random seed
-                   preprocess_every: int = 2,    # Run the face detector on every k-th frame
+                   preprocess_every: int = 1,    # Track faces on every k-th frame
                    faces: str = 'detect',        # Face source: 'detect' (track with the detector) or 'cropped_aligned' (the organisers' crops, ROOT/cropped_aligned/NAME)
                    features: str = None,         # 2D features of the cache, as m3t-preprocess --features takes them (None: its default)
                   ) -> dict:
