@@ -21,7 +21,7 @@ from m3t_nb.cache import PreprocessConfig
 from m3t_nb.model_io import build_model, save_m3t
 from m3t_nb.predict import predict_video
 sys.path.insert(0, str(Path(__file__).parent))
-from preprocess import REAL_CLIPS, remux
+from preprocess import REAL_CLIPS
 
 def tiny_model(preset: str, folder: Path, device: str):
     "An untrained concat model of `preset` reading the shipped 2D features, and the file `m3t-predict` loads it from."
@@ -63,7 +63,7 @@ def run(a, work: Path):
         make_demo_corpus(root, n_videos=2, seconds=a.seconds, seed=11, width=w, height=h, progress=False)
         videos.append((f'demo {size}', next(e.video for e in index_corpus(root).select('VA') if e.side is None)))
     for c in (a.clip if a.clip is not None else [c for c in REAL_CLIPS if Path(c).exists()]):
-        videos.append((f'real clip {Path(c).name}', remux(Path(c), work/f'{Path(c).stem}.mp4')))
+        videos.append((f'real clip {Path(c).name}', Path(c)))
     rows = []
     for preset in a.presets.split(','):
         model, info, path = tiny_model(preset, work, a.device)

@@ -223,7 +223,7 @@ def read_frames(path, indices: Sequence[int]) -> list[np.ndarray]:
             if len(out) == len(want): break
     return [out[i] for i in indices]
 
-# %% ../nbs/01_media.ipynb #7378599f
+# %% ../nbs/01_media.ipynb #ea9e8811
 def load_audio_at(path,
                   sr: int = 16000, # sample rate to resample to
                   gap: float = 0.005 # a jump in the timestamps longer than this (s) is filled with zeros
@@ -235,19 +235,23 @@ def load_audio_at(path,
         if not c.streams.audio: return None
         s = c.streams.audio[0]
         res = av.AudioResampler(format='flt', layout='mono', rate=sr)
-        chunks, start, done = [], None, 0.                       # done: seconds placed so far
+        chunks, start, done, damaged = [], None, 0., []         # done: seconds placed so far
         try:
-            for f in c.decode(s):
-                if f.time is not None:
-                    if start is None: start = f.time
-                    if f.time - start - done > gap:
-                        chunks.append(np.zeros(round((f.time - start - done) * sr), np.float32)); done += len(chunks[-1]) / sr
-                done += f.samples / f.sample_rate
-                for o in res.resample(f): chunks.append(o.to_ndarray().reshape(-1))
-            for o in res.resample(None): chunks.append(o.to_ndarray().reshape(-1))
+            for pkt in c.demux(s):
+                try: frames = pkt.decode()
+                except av.error.FFmpegError as e: damaged.append(e); continue        # skipped: its time stays silent
+                for f in frames:
+                    if f.time is not None:
+                        if start is None: start = f.time
+                        if f.time - start - done > gap:
+                            chunks.append(np.zeros(round((f.time - start - done) * sr), np.float32)); done += len(chunks[-1]) / sr
+                    done += f.samples / f.sample_rate
+                    for o in res.resample(f): chunks.append(o.to_ndarray().reshape(-1))
         except av.error.FFmpegError as e:
-            if not chunks: raise ValueError(f"{path}: audio decoding failed ({e})") from None
-            warnings.warn(f"{path}: audio decoding stopped after {done:.2f}s ({e}); the file may be truncated, the rest is silence")
+            warnings.warn(f"{path}: audio reading stopped after {done:.2f}s ({e}); the file may be truncated, the rest is silence")
+        for o in res.resample(None): chunks.append(o.to_ndarray().reshape(-1))
+        if damaged and not chunks: raise ValueError(f"{path}: audio decoding failed: no sound packet decodes ({damaged[0]})")
+        if damaged: warnings.warn(f"{path}: {len(damaged)} damaged sound packet{'s' * (len(damaged) > 1)} skipped ({damaged[0]}); silence stands in their place")
         if start is None: start = float(s.start_time * s.time_base) if s.start_time is not None else 0.
     return (np.concatenate(chunks).astype(np.float32) if chunks else np.zeros(0, np.float32)), start
 
