@@ -30,7 +30,8 @@ import numpy as np
 from .media import load_audio, load_audio_at, frame_times
 
 # %% auto #0
-__all__ = ['AUDIO_MIN_FPS', 'AudioConfig', 'logmel_at', 'frame_centers', 'stack_context', 'audio_features', 'wave_features']
+__all__ = ['AUDIO_MIN_FPS', 'AudioConfig', 'hz_to_mel', 'mel_to_hz', 'mel_filterbank', 'logmel_at', 'frame_centers',
+           'stack_context', 'audio_features', 'wave_features']
 
 # %% ../nbs/02_audio.ipynb #0f5b6d99
 @dataclass
@@ -46,21 +47,39 @@ class AudioConfig:
     @property
     def dim(self) -> int: return self.n_mels * (2 * self.context + 1)
 
+# %% ../nbs/02_audio.ipynb #7fb60222
+def hz_to_mel(f):
+    "Slaney's Mel scale (librosa's default): 3 Mel per 200 Hz up to 1 kHz (15 Mel), then logarithmic, 27 Mel per factor 6.4."
+    f = np.asarray(f, np.float64)
+    return np.where(f < 1000, f * 3 / 200, 15 + np.log(np.maximum(f, 1e-10) / 1000) * 27 / np.log(6.4))
+
+def mel_to_hz(m):
+    "Inverse of `hz_to_mel`."
+    m = np.asarray(m, np.float64)
+    return np.where(m < 15, m * 200 / 3, 1000 * np.exp((m - 15) * np.log(6.4) / 27))
+
+# %% ../nbs/02_audio.ipynb #1d6587eb
+def mel_filterbank(sr: int, n_fft: int, n_mels: int) -> np.ndarray:
+    "(n_mels, n_fft//2 + 1) triangular filters, equally spaced in Mel from 0 Hz to sr/2, each of area normalised (Slaney)."
+    freqs = np.fft.rfftfreq(n_fft, 1 / sr)
+    edges = mel_to_hz(np.linspace(hz_to_mel(0.), hz_to_mel(sr / 2), n_mels + 2))
+    lo, mid, hi = edges[:-2, None], edges[1:-1, None], edges[2:, None]
+    tri = np.maximum(0, np.minimum((freqs - lo) / (mid - lo), (hi - freqs) / (hi - mid)))
+    return (tri * (2 / (hi - lo))).astype(np.float32)
+
 _MEL_CACHE = {}
 def _mel_basis(cfg: AudioConfig) -> np.ndarray:
-    import librosa
     k = (cfg.sr, cfg.n_fft, cfg.n_mels)
-    if k not in _MEL_CACHE: _MEL_CACHE[k] = librosa.filters.mel(sr=cfg.sr, n_fft=cfg.n_fft, n_mels=cfg.n_mels)
+    if k not in _MEL_CACHE: _MEL_CACHE[k] = mel_filterbank(cfg.sr, cfg.n_fft, cfg.n_mels)
     return _MEL_CACHE[k]
 
 # %% ../nbs/02_audio.ipynb #4425ae2b
 def logmel_at(wave: np.ndarray, centers: np.ndarray, cfg: AudioConfig = AudioConfig(), ref: float|None = None) -> np.ndarray:
     "Log-Mel (len(centers), n_mels) of Hann windows centred at integer sample positions `centers`."
-    import librosa
     pad = cfg.n_fft // 2
     x = np.pad(np.asarray(wave, np.float32), (pad, pad))
-    win = librosa.filters.get_window('hann', cfg.win_length, fftbins=True)
-    win = librosa.util.pad_center(win, size=cfg.n_fft).astype(np.float32)
+    hann = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(cfg.win_length) / cfg.win_length)   # periodic Hann
+    win = np.zeros(cfg.n_fft, np.float32); o = (cfg.n_fft - cfg.win_length) // 2; win[o:o + cfg.win_length] = hann     # centred
     out = np.empty((len(centers), cfg.n_mels), np.float32)
     basis = _mel_basis(cfg)
     for s in range(0, len(centers), 4096):                  # bounded memory for long videos
@@ -69,7 +88,7 @@ def logmel_at(wave: np.ndarray, centers: np.ndarray, cfg: AudioConfig = AudioCon
         frames = np.take(x, np.clip(idx, 0, len(x) - 1)) * (idx < len(x)) * win
         spec = np.abs(np.fft.rfft(frames, axis=1)) ** 2
         out[s:s+4096] = spec @ basis.T
-    return librosa.power_to_db(out, ref=1.0 if ref is None else ref, top_db=None).astype(np.float32)
+    return (10 * np.log10(np.maximum(out, 1e-10)) - 10 * np.log10(max(1e-10, 1.0 if ref is None else ref))).astype(np.float32)   # dB, as librosa's power_to_db
 
 # %% ../nbs/02_audio.ipynb #b5a9ee9f
 def frame_centers(n_frames: int, # video frames
