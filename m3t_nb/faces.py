@@ -32,8 +32,8 @@ from .media import open_media, iter_frames, stream_fps
 # %% auto #0
 __all__ = ['ARCFACE_112', 'TEMPLATE_128', 'Detections', 'FaceDetector', 'downscaled', 'MTCNNDetector', 'YuNetDetector',
            'similarity_transform', 'apply_transform', 'align_face', 'box_iou', 'Track', 'track_faces', 'select_person',
-           'smooth_landmarks', 'FaceTrack', 'crop_box', 'CropStore', 'find_faces', 'face_track', 'aligned_from_crops',
-           'aligned_faces']
+           'filter_nearest', 'gaussian_weights', 'smooth_landmarks', 'FaceTrack', 'crop_box', 'CropStore', 'find_faces',
+           'face_track', 'aligned_from_crops', 'aligned_faces']
 
 # %% ../nbs/01a_faces.ipynb #7883039e
 @dataclass
@@ -233,20 +233,30 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     d = np.diff(m)
     return list(zip(np.where(d == 1)[0], np.where(d == -1)[0]))
 
+def filter_nearest(x: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    "Correlate `x` along axis 0 with odd-length `weights`, the ends extended by repeating the first and last rows."
+    r = len(weights) // 2
+    xp = np.concatenate([np.repeat(x[:1], r, 0), x, np.repeat(x[-1:], r, 0)])
+    return np.lib.stride_tricks.sliding_window_view(xp, len(weights), axis=0) @ weights
+
+def gaussian_weights(sigma: float, truncate: float = 4.) -> np.ndarray:
+    "A normalised Gaussian kernel of radius round(truncate·sigma)."
+    x = np.arange(-int(truncate * sigma + 0.5), int(truncate * sigma + 0.5) + 1)
+    g = np.exp(-0.5 * (x / sigma) ** 2); return g / g.sum()
+
 def smooth_landmarks(landmarks: np.ndarray, boxes: np.ndarray, present: np.ndarray, sigma: float = 2.0,
                      thr: float = 0.05) -> np.ndarray:
     "Gaussian-smooth landmarks (N, 5, 2) over time within each presence run, only where the box is steady."
-    from scipy.ndimage import gaussian_filter1d, uniform_filter1d
     out = landmarks.copy()
     w = int(2 * round(3 * sigma) + 1)
     for s, e in _runs(present):
         if e - s < 3: continue
         lm, bx = landmarks[s:e].astype(np.float64), boxes[s:e].astype(np.float64)
-        sm = gaussian_filter1d(lm, sigma, axis=0, mode='nearest')
+        sm = filter_nearest(lm, gaussian_weights(sigma))
         c = (bx[:, :2] + bx[:, 2:]) / 2
         size = np.sqrt(np.clip((bx[:, 2]-bx[:, 0]) * (bx[:, 3]-bx[:, 1]), 1, None))
-        mu = uniform_filter1d(c, w, axis=0, mode='nearest')
-        var = uniform_filter1d(c**2, w, axis=0, mode='nearest') - mu**2
+        mu = filter_nearest(c, np.full(w, 1 / w))
+        var = filter_nearest(c**2, np.full(w, 1 / w)) - mu**2
         steady = np.sqrt(np.clip(var, 0, None)).max(1) / size < thr
         out[s:e][steady] = sm[steady]
     return out
