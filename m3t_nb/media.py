@@ -248,6 +248,7 @@ def load_audio_at(path,
                     done += f.samples / f.sample_rate
                     for o in res.resample(f): chunks.append(o.to_ndarray().reshape(-1))
         except av.error.FFmpegError as e:
+            if not chunks: raise ValueError(f"{path}: audio decoding failed ({e})") from None
             warnings.warn(f"{path}: audio reading stopped after {done:.2f}s ({e}); the file may be truncated, the rest is silence")
         for o in res.resample(None): chunks.append(o.to_ndarray().reshape(-1))
         if damaged and not chunks: raise ValueError(f"{path}: audio decoding failed: no sound packet decodes ({damaged[0]})")

@@ -63,7 +63,7 @@ def _predict_clips(model, kind: str, cfg, r: dict, bs: int, device) -> tuple[np.
     return preds, probs
 
 # %% ../nbs/08_predict.ipynb #4837e186
-def face_expressions(faces, present: np.ndarray, batch: int = 256) -> np.ndarray:
+def face_expressions(faces, present: np.ndarray, batch: int = 64) -> np.ndarray:
     "The embedded FER network's expression probabilities (n, 7) of the aligned faces; NaN where no face (or no faces: an audio model)."
     from m3t_nb.fer import load_fer, fer_probs
     out = np.full((len(present), len(FER_CLASSES)), np.nan, np.float32)
