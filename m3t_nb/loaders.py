@@ -41,7 +41,7 @@ __all__ = ['STAGE_INPUTS', 'stage_entries', 'pack_targets', 'unpack_targets', 'W
 STAGE_INPUTS = {'visual': ('video', 'feats'), 'audio': ('audio',), 'fusion': ('video', 'feats', 'audio'),
                 'identity': ('video',)}
 
-def stage_entries(entries, stage: str, min_audio_fps: float = 15.) -> list:
+def stage_entries(entries, stage: str, min_audio_fps: float = AUDIO_MIN_FPS) -> list:
     "The entries a stage trains on: audio-only training skips videos at ≤ `min_audio_fps` fps or without audio."
     if stage not in STAGE_INPUTS: raise ValueError(f"unknown stage {stage!r}: one of {list(STAGE_INPUTS)}")
     if stage == 'audio': return [e for e in entries if e.fps > min_audio_fps and e.has_audio]
@@ -120,7 +120,7 @@ class ClipAugment(ItemTransform):
 # %% ../nbs/05_loaders.ipynb #cf9f09b7
 def m3t_dataloaders(cache, stage: str = 'visual', cfg: M3TConfig|None = None, bs: int = 64, windows_per_video: int = 200,
                     num_workers: int = 0, device=None, train_split: str = 'train', valid_split: str = 'valid',
-                    min_audio_fps: float = 15., eval_stride: int|None = None) -> DataLoaders:
+                    min_audio_fps: float = AUDIO_MIN_FPS, eval_stride: int|None = None) -> DataLoaders:
     "fastai `DataLoaders` for `stage` ('visual', 'audio', 'fusion', 'identity') over a cache folder or list of entries."
     cfg = cfg or M3TConfig.preset('paper')
     entries = open_cache(cache) if not isinstance(cache, (list, tuple)) else list(cache)

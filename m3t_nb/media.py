@@ -224,6 +224,13 @@ def read_frames(path, indices: Sequence[int]) -> list[np.ndarray]:
     return [out[i] for i in indices]
 
 # %% ../nbs/01_media.ipynb #ea9e8811
+def _decoded(c, s, damaged: list):
+    "The decoded frames of stream `s` of container `c`; a packet that does not decode is skipped, its error appended to `damaged`."
+    import av
+    for pkt in c.demux(s):
+        try: yield from pkt.decode()
+        except av.error.FFmpegError as e: damaged.append(e)
+
 def load_audio_at(path,
                   sr: int = 16000, # sample rate to resample to
                   gap: float = 0.005 # a jump in the timestamps longer than this (s) is filled with zeros
@@ -237,16 +244,13 @@ def load_audio_at(path,
         res = av.AudioResampler(format='flt', layout='mono', rate=sr)
         chunks, start, done, damaged = [], None, 0., []         # done: seconds placed so far
         try:
-            for pkt in c.demux(s):
-                try: frames = pkt.decode()
-                except av.error.FFmpegError as e: damaged.append(e); continue        # skipped: its time stays silent
-                for f in frames:
-                    if f.time is not None:
-                        if start is None: start = f.time
-                        if f.time - start - done > gap:
-                            chunks.append(np.zeros(round((f.time - start - done) * sr), np.float32)); done += len(chunks[-1]) / sr
-                    done += f.samples / f.sample_rate
-                    for o in res.resample(f): chunks.append(o.to_ndarray().reshape(-1))
+            for f in _decoded(c, s, damaged):                     # a damaged packet's time stays silent
+                if f.time is not None:
+                    if start is None: start = f.time
+                    if f.time - start - done > gap:
+                        chunks.append(np.zeros(round((f.time - start - done) * sr), np.float32)); done += len(chunks[-1]) / sr
+                done += f.samples / f.sample_rate
+                for o in res.resample(f): chunks.append(o.to_ndarray().reshape(-1))
         except av.error.FFmpegError as e:
             if not chunks: raise ValueError(f"{path}: audio decoding failed ({e})") from None
             warnings.warn(f"{path}: audio reading stopped after {done:.2f}s ({e}); the file may be truncated, the rest is silence")

@@ -210,7 +210,7 @@ def write_report(df: pd.DataFrame, path, truth: np.ndarray|None = None, title: s
     e = expression_figure(df)
     e = e.to_html(full_html=False, include_plotlyjs=False) if e is not None else ''
     summary = (f"{len(df)} frames at {df.attrs.get('fps', 0):.2f} fps, face found in {df.face_present.mean():.0%} of frames, "
-               f"audio {('present' + (' (not used at 15 fps or less)' if df.attrs.get('fps', 0) <= AUDIO_MIN_FPS else '')) if df.attrs.get('has_audio') else 'absent'}; mean valence {df.valence.mean():+.2f}, "
+               f"audio {('present' + (f' (not used at {AUDIO_MIN_FPS:.0f} fps or less)' if df.attrs.get('fps', 0) <= AUDIO_MIN_FPS else '')) if df.attrs.get('has_audio') else 'absent'}; mean valence {df.valence.mean():+.2f}, "
                f"mean arousal {df.arousal.mean():+.2f}; model: {df.attrs.get('kind')}")
     name = html.escape(title or Path(df.attrs.get('video', 'video')).name)
     page = f"""<!doctype html><html><head><meta charset='utf-8'><title>{name}</title>

@@ -150,12 +150,12 @@ def write_table1(out_dir, table: pd.DataFrame, params: dict):
     atomic_write_text(out/'table1.csv', table.to_csv(index=False))
     shown = table.drop(columns=['row']).round(3)
     note = ', '.join(f"{k}={params[k]}" for k in ('preset', 'data_root', 'epochs_audio', 'epochs_visual', 'epochs_frozen', 'epochs_finetune') if k in params)
-    html = ("<!doctype html><meta charset='utf-8'><title>M3T: Table I</title><style>body{font-family:sans-serif;margin:2em}"
+    page = ("<!doctype html><meta charset='utf-8'><title>M3T: Table I</title><style>body{font-family:sans-serif;margin:2em}"
             "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}</style>"
             "<h1>Table I: valence-arousal CCC on the validation set</h1><p>Measured (valence, arousal, mean) beside the paper's "
             f"(paper_*). Run: {html.escape(note)}</p>"
             + shown.to_html(index=False, na_rep='—', escape=True))
-    atomic_write_text(out/'table1.html', html)
+    atomic_write_text(out/'table1.html', page)
 
 # %% ../nbs/07a_table1.ipynb #633f9ae0
 @delegates(run_experiment, but=['stages', 'mtl', 'routing', 'out_dir', 'pretrain_root', 'data_root'])
