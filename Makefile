@@ -1,6 +1,7 @@
 # m3t_nb: two commands do everything on a fresh machine.
 #   make demo   generate the demo corpus and run the main job on it
 #   make test   check library/notebook sync, then run every notebook's tests (nbdev-test) and the CLI checks
+#   make lab    open the chapters (nbs/) in JupyterLab on the project's kernel, .venv's Python
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || echo python3)
@@ -11,7 +12,7 @@ DEMO_DIR ?= demo_out
 # pip on these machines warns about local index folders it cannot use; keep the log readable
 PIPQ := { grep -v 'is ignored: it is neither a file nor a directory' || true; }
 
-.PHONY: demo test install sync-check nbtest cli-test test-slow readme clean-venv wheel-check
+.PHONY: demo test lab install sync-check nbtest cli-test test-slow readme clean-venv wheel-check
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +40,16 @@ test-slow: $(STAMP)
 
 demo: $(STAMP)
 	PATH=$(abspath $(BIN)):$$PATH bash tools/demo.sh $(DEMO_DIR)
+
+# The reader's way in. The kernel `python3` is written into .venv with .venv's Python as an absolute path, and
+# JUPYTER_PREFER_ENV_PATH makes .venv's kernels win over any of the user's own, so the chapters (whose kernelspec is
+# `python3`) run on the project's environment. LAB_ARGS passes options on (e.g. LAB_ARGS="--no-browser --port 8899");
+# tools/lab_check.sh checks the whole way in without a browser. (As root, as on the development machines, JupyterLab
+# needs --allow-root.)
+LAB_ARGS ?=
+lab: $(STAMP)
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (m3t_nb .venv)" >/dev/null
+	JUPYTER_PREFER_ENV_PATH=1 $(BIN)/jupyter-lab --notebook-dir=nbs $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 readme: $(STAMP)
 	$(BIN)/python tools/make_readme.py --demo $(DEMO_DIR)

@@ -43,10 +43,10 @@ from .features import FrameFeatureExtractor, make_extractor
 from .demo import fixtures_dir, file_lock, shared_demo_corpus
 
 # %% auto #0
-__all__ = ['CACHE_VERSION', 'PreprocessConfig', 'parse_features', 'read_organiser_crops', 'process_video', 'window_of',
-           'CacheError', 'CacheEntry', 'crops_folder', 'entry_inputs', 'stale_reason', 'build_entry', 'entry_status',
-           'open_cache', 'in_shard', 'worker_map', 'preprocess_corpus', 'format_summary', 'preprocess_cli',
-           'shared_cache']
+__all__ = ['CACHE_VERSION', 'CACHE_CHANGES', 'PreprocessConfig', 'parse_features', 'read_organiser_crops', 'process_video',
+           'window_of', 'CacheError', 'CacheEntry', 'crops_folder', 'entry_inputs', 'stale_reason', 'version_reason',
+           'build_entry', 'entry_status', 'open_cache', 'in_shard', 'worker_map', 'preprocess_corpus', 'format_summary',
+           'preprocess_cli', 'shared_cache']
 
 # %% ../nbs/03a_cache.ipynb #727a51fb
 @dataclass
@@ -179,7 +179,9 @@ def window_of(a: np.ndarray, start: int, length: int) -> np.ndarray:
     return np.concatenate([out, np.zeros((pad,) + out.shape[1:], out.dtype)]) if pad > 0 else out
 
 # %% ../nbs/03a_cache.ipynb #7dfe0b68
-CACHE_VERSION = 3   # 2: entries record their inputs and expression classes; 3: audio placed by the frames' timestamps
+CACHE_VERSION = 4
+CACHE_CHANGES = {2: 'entries record their inputs and expression classes', 3: "audio placed by the frames' timestamps",
+                 4: 'frames turned upright by their display rotation (phone videos), which entries record'}
 
 class CacheError(RuntimeError): "A cache entry that is missing, partial or damaged."
 
@@ -301,6 +303,14 @@ def stale_reason(e: 'CacheEntry', entry: CorpusEntry, index, cfg: PreprocessConf
     changed = [what[k] for k in what if old.get(k) != new.get(k)]
     return '; '.join(changed) or None
 
+def version_reason(path) -> str|None:
+    "Why the entry at `path` was made by another cache version and must be redone (None if current, or unreadable: damaged)."
+    try: v = json.loads((Path(path)/'meta.json').read_text()).get('version')
+    except (OSError, ValueError): return None
+    if v == CACHE_VERSION: return None
+    since = [why for k, why in sorted(CACHE_CHANGES.items()) if not isinstance(v, int) or k > v]
+    return f"made by cache version {v}, now {CACHE_VERSION}" + (f": {'; '.join(since)}" if since else '')
+
 # %% ../nbs/03a_cache.ipynb #8e62ea97
 def build_entry(entry: CorpusEntry, cache_dir, cfg: PreprocessConfig = PreprocessConfig(), index=None,
                 detector: FaceDetector|None = None, extractors: dict|None = None, progress=None) -> CacheEntry:
@@ -320,7 +330,7 @@ def build_entry(entry: CorpusEntry, cache_dir, cfg: PreprocessConfig = Preproces
         for k, a in arrays.items(): np.save(tmp/f"{k}.npy", a)
         manifest = {p.stem: [list(s), d] for p in sorted(tmp.glob('*.npy')) for s, d in [_npy_header(p)]}
         meta = dict(version=CACHE_VERSION, name=entry.name, video=str(entry.video), side=entry.side, split=entry.split,
-                    fps=tr.fps, n_frames=n, width=tr.width, height=tr.height, has_audio=r['has_audio'],
+                    fps=tr.fps, n_frames=n, width=tr.width, height=tr.height, rotation=tr.rotation, has_audio=r['has_audio'],
                     face_fraction=float(tr.present.mean()), n_detected=int(tr.n_detected), expr_classes=classes,
                     features={k: e.describe() for k, e in r['extractors'].items()}, preprocess=asdict(cfg), arrays=manifest,
                     inputs=entry_inputs(entry, index, cfg),
@@ -429,6 +439,7 @@ def preprocess_corpus(root, cache_dir, cfg: PreprocessConfig = PreprocessConfig(
         if splits and e.split not in splits: continue
         if not in_shard(e.name, shard): other += 1; continue
         st = entry_status(cache_dir, e.name)
+        if st == 'damaged' and (why := version_reason(cache_dir/e.name)): st = 'stale'; stale.append((e.name, why))
         if st == 'done' and (why := stale_reason(CacheEntry.open(cache_dir/e.name), e, index, cfg)): st = 'stale'; stale.append((e.name, why))
         statuses[e.name] = st
         if st == 'done' and not redo: skipped += 1; continue

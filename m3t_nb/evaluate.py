@@ -1,8 +1,10 @@
 """`m3t-evaluate` scores a folder of predictions against Aff-Wild2 annotation files with the challenge metric; an ipywidgets explorer walks through one video's predictions.
 
 `m3t-evaluate PRED_DIR ANNOTATION_DIR` pairs `NAME.txt` (or `NAME.csv`) predictions with `NAME.txt` VA annotations,
-trims or pads each prediction to its annotation (and reports any mismatch), excludes unannotated frames, and prints
-the per-video table and the challenge metric of chapter `06_losses` over all frames concatenated.
+requires exactly one prediction per annotated frame line (nothing is trimmed or padded: a file of another length is
+an error naming both files and both counts, so a shifted or truncated prediction cannot be scored by accident),
+excludes unannotated frames, and prints the per-video table and the challenge metric of chapter `04c_losses` over all
+frames concatenated.
 
 Docs: https://m3t-nb.github.io/m3t_nb/evaluate.html.md"""
 
@@ -10,12 +12,11 @@ Docs: https://m3t-nb.github.io/m3t_nb/evaluate.html.md"""
 
 # %% ../nbs/09_evaluate.ipynb #d21b755e
 from __future__ import annotations
-import warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
 from fastcore.script import call_parse
-from .annotations import read_va, reconcile_length
+from .annotations import read_va
 from .cli import cli_errors
 from .losses import corpus_ccc
 from .predict import read_predictions

@@ -27,7 +27,7 @@ from typing import Iterator, Sequence
 import numpy as np
 import cv2
 from fastcore.basics import patch
-from .media import open_media, iter_frames, stream_fps
+from .media import open_media, iter_frames, stream_fps, video_rotation
 
 # %% auto #0
 __all__ = ['ARCFACE_112', 'TEMPLATE_128', 'Detections', 'FaceDetector', 'downscaled', 'MTCNNDetector', 'YuNetDetector',
@@ -264,7 +264,7 @@ def smooth_landmarks(landmarks: np.ndarray, boxes: np.ndarray, present: np.ndarr
 # %% ../nbs/01a_faces.ipynb #6afcdf46
 @dataclass
 class FaceTrack:
-    "The annotated person's face in every frame of a video: landmarks (N, 5, 2), boxes (N, 4), presence (N,)."
+    "The annotated person's face in every frame of a video (upright): landmarks (N, 5, 2), boxes (N, 4), presence (N,)."
     path: Path
     fps: float
     width: int
@@ -276,6 +276,7 @@ class FaceTrack:
     n_detected: int           # frames on which the chosen person was actually detected
     side: str|None = None
     n_full: int = 0           # frames on which the detector ran in full (on the others, faces were followed by `refine`)
+    rotation: int = 0         # the display rotation the frames were turned upright by (degrees counter-clockwise); width, height, boxes and landmarks are upright
     @property
     def n_frames(self) -> int: return len(self.present)
 
@@ -355,13 +356,13 @@ def face_track(path,                           # A video file
                progress=None, crops: CropStore|None = None, # Called with 1 per frame; crops to fill on the way
                redetect: int = 15              # A full detection at least every `redetect` frames, `refine` between (1: always full)
               ) -> FaceTrack:
-    "Find faces (full detections, refined between), track and select the annotated person; fill `crops` on the way."
+    "Find faces on the upright frames (full detections, refined between), track and select the annotated person; fill `crops` on the way."
     detector, max_interp = detector or MTCNNDetector(), every if max_interp is None else max_interp
-    with open_media(path) as c:
-        vs = c.streams.video[0]; W, H, fps = vs.codec_context.width, vs.codec_context.height, stream_fps(vs)
+    with open_media(path) as c: fps = stream_fps(c.streams.video[0])
+    rot = video_rotation(path); W = H = 0
     dets, times, n, followed, prev, last_full, n_full = [], [], 0, [], None, None, 0
     for i, t, img in iter_frames(path):
-        times.append(t); n = i + 1
+        times.append(t); n = i + 1; H, W = img.shape[:2]       # upright: turned by the display rotation
         if i % every == 0:
             due = last_full is None or i - last_full >= redetect
             prev, full = find_faces(detector, img, None if due else prev, max_side)
@@ -375,7 +376,7 @@ def face_track(path,                           # A video file
     lm, bx, pres = _interp_track(n, chosen, max_interp)
     lm = smooth_landmarks(lm, bx, pres, smooth_sigma, smooth_thr) if smooth_sigma else lm
     return FaceTrack(Path(path), fps, W, H, np.array(times), lm.astype(np.float32), bx, pres,
-                     sum(len(t) for t in chosen), side, n_full)
+                     sum(len(t) for t in chosen), side, n_full, rot)
 
 # %% ../nbs/01a_faces.ipynb #fde4c428
 def _fits(M: np.ndarray, size: int, res: int, slack: float = 0.04) -> bool:

@@ -8,11 +8,11 @@ $[-1, 1]$, and frames without a face are zeros (the paper's stand-in for absent 
 in **non-overlapping clips**, so every frame is predicted exactly once and the corpus-level CCC sees every annotated
 frame; the last clip is padded, its padding unannotated.
 
-The dataset only slices memory-mapped arrays (chapter 03) and returns uint8 faces; cropping, flipping, resizing and
+The dataset only slices memory-mapped arrays (chapter `03a_cache`) and returns uint8 faces; cropping, flipping, resizing and
 scaling happen on the whole batch after it reaches the device (`ClipAugment`, a fastai batch transform), which on a GPU
 is far cheaper than per-sample work in the workers and moves 4× fewer bytes. Batches are tuples shaped for the stage's
 model: `(video, feats)` for the visual network, `(audio,)` for the acoustic one, `(video, feats, audio)` for fusion,
-with the packed `(B, T, 5)` targets of chapter 06.
+with the packed `(B, T, 5)` targets of chapter `04c_losses` (`pack_targets`).
 
 Audio-only training skips videos at 15 fps or less (the paper's rule: the synchronised audio frames are too coarse) and
 videos without an audio track (nothing to learn from); every other stage keeps them, with zeros standing in.
@@ -32,10 +32,10 @@ from fasttransform import ItemTransform
 from .cache import CacheEntry, open_cache
 from .audio import AUDIO_MIN_FPS
 from .models import M3TConfig, augment_clips
+from .losses import pack_targets
 
 # %% auto #0
-__all__ = ['STAGE_INPUTS', 'stage_entries', 'pack_targets', 'unpack_targets', 'WindowDataset', 'ClipDataset', 'ClipAugment',
-           'm3t_dataloaders']
+__all__ = ['STAGE_INPUTS', 'stage_entries', 'WindowDataset', 'ClipDataset', 'ClipAugment', 'm3t_dataloaders']
 
 # %% ../nbs/05_loaders.ipynb #5b08e71d
 STAGE_INPUTS = {'visual': ('video', 'feats'), 'audio': ('audio',), 'fusion': ('video', 'feats', 'audio'),
@@ -46,21 +46,6 @@ def stage_entries(entries, stage: str, min_audio_fps: float = AUDIO_MIN_FPS) -> 
     if stage not in STAGE_INPUTS: raise ValueError(f"unknown stage {stage!r}: one of {list(STAGE_INPUTS)}")
     if stage == 'audio': return [e for e in entries if e.fps > min_audio_fps and e.has_audio]
     return list(entries)
-
-# %% ../nbs/05_loaders.ipynb #0990e13d
-def pack_targets(va, va_mask, expr=None, expr_mask=None) -> torch.Tensor:
-    "Pack (…, 2) valence/arousal, (…) masks and (…) expression labels into one (…, 5) float tensor."
-    va = torch.as_tensor(va, dtype=torch.float32)
-    va_mask = torch.as_tensor(va_mask).to(torch.float32)
-    if expr is None: expr = torch.zeros(va.shape[:-1])
-    if expr_mask is None: expr_mask = torch.zeros(va.shape[:-1])
-    return torch.cat([va, va_mask[..., None], torch.as_tensor(expr).to(torch.float32)[..., None],
-                      torch.as_tensor(expr_mask).to(torch.float32)[..., None]], -1)
-
-# %% ../nbs/05_loaders.ipynb #e217e0c1
-def unpack_targets(t: torch.Tensor):
-    "Inverse of `pack_targets`: (va, va_mask bool, expr long, expr_mask bool)."
-    return t[..., :2], t[..., 2] > 0.5, t[..., 3].long(), t[..., 4] > 0.5
 
 # %% ../nbs/05_loaders.ipynb #bbe9e0e2
 def _item(e: CacheEntry, start: int, T: int, inputs, feat_names) -> tuple:

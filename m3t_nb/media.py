@@ -24,9 +24,10 @@ from .annotations import index_corpus, read_va
 from .cli import cli_errors
 
 # %% auto #0
-__all__ = ['MAX_FRAME_PIXELS', 'open_media', 'exact_rate', 'VideoWriter', 'stream_fps', 'VideoInfo', 'warn_short', 'video_info',
-           'timed_clip', 'frame_times', 'video_fps', 'iter_frames', 'read_frames', 'load_audio_at', 'load_audio',
-           'corpus_summary', 'check_corpus', 'corpus_index_cli']
+__all__ = ['MAX_FRAME_PIXELS', 'CONTAINERS', 'open_media', 'exact_rate', 'VideoWriter', 'stream_fps', 'rotation_turns', 'upright',
+           'video_rotation', 'VideoInfo', 'warn_short', 'video_info', 'timed_clip', 'frame_times', 'video_fps',
+           'iter_frames', 'read_frames', 'load_audio_at', 'load_audio', 'corpus_summary', 'check_corpus',
+           'corpus_index_cli']
 
 # %% ../nbs/01_media.ipynb #aef4a3e1
 MAX_FRAME_PIXELS = 8192 * 8192   # 8K video is 7680 x 4320; larger frames are refused before any is decoded
@@ -54,20 +55,38 @@ def exact_rate(fps: float) -> Fraction:
     return Fraction(fps).limit_denominator(1000)
 
 # %% ../nbs/01_media.ipynb #d9011984
+CONTAINERS = {'.mp4': 'mp4', '.m4v': 'mp4', '.mov': 'mov', '.mkv': 'matroska', '.webm': 'webm', '.avi': 'avi', '.ts': 'mpegts'}
+_CODEC_OPTIONS = {'libx264': {'preset': 'veryfast'}, 'libx265': {'preset': 'ultrafast', 'x265-params': 'log-level=error'},
+                  'libvpx': {'deadline': 'realtime', 'cpu-used': '8'}, 'libvpx-vp9': {'deadline': 'realtime', 'cpu-used': '8'}}
+_AUDIO_CODEC = {'webm': 'libopus', 'avi': 'pcm_s16le'}
+
 class VideoWriter:
-    "Write RGB frames (and an optional mono sound track) to an MP4 file atomically: `with VideoWriter(...) as w: w.write(frame)`."
-    def __init__(self, path, fps: float, width: int, height: int, audio: np.ndarray|None = None, sr: int = 44100, crf: int = 22):
+    "Write upright RGB frames (and an optional mono sound track) to a video file atomically: `with VideoWriter(...) as w: w.write(frame)`."
+    def __init__(self, path, fps: float, width: int, height: int, audio: np.ndarray|None = None, sr: int = 44100, crf: int = 22,
+                 codec: str = 'libx264',          # any FFmpeg video encoder: libx265, libvpx, libvpx-vp9, mjpeg, ...
+                 pix_fmt: str = 'yuv420p',        # yuv420p10le for 10-bit, gray for grayscale, yuvj420p for MJPEG
+                 audio_codec: str|None = None,    # default: AAC (Opus in WebM, 16-bit PCM in AVI)
+                 rotation: int = 0,               # display rotation (degrees counter-clockwise): frames are stored turned back by it
+                 audio_start: float = 0.,         # time (s) of the first sound sample
+                 vfr: bool = False):              # frames carry their own times: `write(frame, t)` (millisecond clock)
         import av
         self.path, self.rate, self.audio, self.sr = Path(path), exact_rate(fps), audio, sr
+        fmt = CONTAINERS.get(self.path.suffix.lower())
+        if fmt is None: raise ValueError(f"{self.path}: unknown video suffix (use one of {', '.join(CONTAINERS)})")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.tmp = self.path.with_name(f".{self.path.name}.partial")
         self.tmp.unlink(missing_ok=True)                 # never write through a link left there
-        self.out = av.open(str(self.tmp), 'w', format='mp4')
-        self.vs = self.out.add_stream('libx264', rate=self.rate)
-        self.vs.width, self.vs.height, self.vs.pix_fmt = width, height, 'yuv420p'
-        self.vs.options, self.vs.thread_count = {'preset': 'veryfast', 'crf': str(crf)}, 1
-        self.ast = self.out.add_stream('aac', rate=sr, layout='mono') if audio is not None else None
-        self.i, self.a_pos = 0, 0
+        self.out = av.open(str(self.tmp), 'w', format=fmt)
+        self.vs = self.out.add_stream(codec, rate=self.rate)
+        self.turns = int(round(rotation / 90)) % 4
+        self.vs.width, self.vs.height = (height, width) if self.turns % 2 else (width, height)
+        self.vs.pix_fmt, self.vs.thread_count = pix_fmt, 1
+        self.vs.options = {**_CODEC_OPTIONS.get(codec, {}), **({'crf': str(crf)} if codec.startswith(('libx26', 'libvpx')) else {})}
+        if codec.startswith(('libvpx', 'mjpeg')): self.vs.bit_rate = 8_000_000
+        if vfr: self.vs.codec_context.time_base = Fraction(1, 1000)
+        if self.turns: self.vs.set_display_rotation(90 * self.turns)
+        self.ast = self.out.add_stream(audio_codec or _AUDIO_CODEC.get(fmt, 'aac'), rate=sr, layout='mono') if audio is not None else None
+        self.i, self.a_pos, self.a0, self.vfr, self.t = 0, 0, round(audio_start * sr), vfr, 0.
     def __enter__(self): return self
     def __exit__(self, typ, *_):
         if typ is None: self.close()
@@ -76,28 +95,33 @@ class VideoWriter:
 # %% ../nbs/01_media.ipynb #0df3d468
 @patch
 def _mux_audio(self: VideoWriter, until: int):
-    "Encode the sound track up to sample `until`."
+    "Encode the sound track up to sample `until` (of the container clock)."
     import av
-    while self.ast is not None and self.a_pos < min(len(self.audio), until):
+    while self.ast is not None and self.a_pos < min(len(self.audio), until - self.a0):
         chunk = np.ascontiguousarray(self.audio[self.a_pos:self.a_pos + self.sr // 2], np.float32)
-        af = av.AudioFrame.from_ndarray(chunk[None], format='fltp', layout='mono'); af.sample_rate, af.pts = self.sr, self.a_pos
+        af = av.AudioFrame.from_ndarray(chunk[None], format='fltp', layout='mono'); af.sample_rate, af.pts = self.sr, self.a0 + self.a_pos
         for pkt in self.ast.encode(af): self.out.mux(pkt)
         self.a_pos += len(chunk)
 
 @patch
-def write(self: VideoWriter, frame: np.ndarray):
-    "Encode one RGB frame (H, W, 3) uint8, then the audio up to its end."
+def write(self: VideoWriter, frame: np.ndarray, t: float|None = None): # its time (s), with `vfr=True`
+    "Encode one upright RGB frame (H, W, 3) uint8 (or (H, W) grey), stored turned back by the rotation, then the audio up to its end."
     import av
-    vf = av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format='rgb24'); vf.pts = self.i
+    frame = np.ascontiguousarray(np.rot90(frame, -self.turns) if self.turns else frame)
+    vf = av.VideoFrame.from_ndarray(frame, format='rgb24' if frame.ndim == 3 else 'gray')
+    if self.vfr:
+        if t is None: raise ValueError(f"{self.path}: a variable-frame-rate writer needs each frame's time")
+        vf.pts, vf.time_base, self.t = round(t * 1000), Fraction(1, 1000), t + 1 / float(self.rate)
+    else: vf.pts, self.t = self.i, (self.i + 1) / float(self.rate)
     for pkt in self.vs.encode(vf): self.out.mux(pkt)
     self.i += 1
-    self._mux_audio(int(self.i / float(self.rate) * self.sr))
+    self._mux_audio(int(self.t * self.sr))
 
 # %% ../nbs/01_media.ipynb #c4524a21
 @patch
 def close(self: VideoWriter):
     "Flush the encoders and rename the finished file into place."
-    self._mux_audio(len(self.audio) if self.audio is not None else 0)
+    self._mux_audio(self.a0 + len(self.audio) if self.audio is not None else 0)
     for pkt in self.vs.encode(None): self.out.mux(pkt)
     if self.ast is not None:
         for pkt in self.ast.encode(None): self.out.mux(pkt)
@@ -108,10 +132,29 @@ def stream_fps(vs) -> float:
     "The frame rate of a PyAV video stream: its average rate, else the guessed or base rate, else 25."
     return float(vs.average_rate or vs.guessed_rate or vs.base_rate or 25)
 
+# %% ../nbs/01_media.ipynb #1ebd3079
+def rotation_turns(rotation: float|None) -> int:
+    "Quarter turns counter-clockwise (0 to 3) that make a stored picture with display rotation `rotation` (degrees, counter-clockwise) upright."
+    return int(round((rotation or 0) / 90)) % 4
+
+def upright(img: np.ndarray, turns: int) -> np.ndarray:
+    "`img` (H, W, ...) turned `turns` quarter turns counter-clockwise, as a contiguous array (itself when 0)."
+    return img if turns % 4 == 0 else np.ascontiguousarray(np.rot90(img, turns))
+
+# %% ../nbs/01_media.ipynb #b0bda9ce
+def video_rotation(path) -> int:
+    "The display rotation of the first video stream (0, 90, 180 or 270 degrees counter-clockwise), read from its first decoded frame; 0 if none decodes."
+    import av
+    with open_media(path) as c:
+        try:
+            for f in c.decode(c.streams.video[0]): return 90 * rotation_turns(f.rotation)
+        except av.error.FFmpegError: pass
+    return 0
+
 # %% ../nbs/01_media.ipynb #e1987ad2
 @dataclass
 class VideoInfo:
-    "What a video container says about itself, with the frame count from demuxing."
+    "What a video container says about itself, with the frame count from demuxing; `width`/`height` as a player shows the frames (upright)."
     path: Path
     fps: float
     n_frames: int
@@ -119,6 +162,7 @@ class VideoInfo:
     height: int
     has_audio: bool
     audio_rate: int|None
+    rotation: int = 0          # the display rotation (degrees counter-clockwise: 0, 90, 180 or 270) that frames get to be upright
     @property
     def duration(self) -> float: return self.n_frames / self.fps if self.fps else 0.
 
@@ -135,15 +179,17 @@ def warn_short(path,
 
 # %% ../nbs/01_media.ipynb #5332e70c
 def video_info(path) -> VideoInfo:
-    "Open `path` with PyAV and return its frame rate, frame count (demuxed packets; a warning if fewer than declared), size and audio facts."
+    "Open `path` with PyAV and return its frame rate, frame count (demuxed packets; a warning if fewer than declared), upright size, display rotation and audio facts."
     path = Path(path)
+    rot = video_rotation(path)
     with open_media(path) as c:
         vs = c.streams.video[0]
         n = sum(1 for p in c.demux(vs) if p.size > 0)
         warn_short(path, n, vs.frames, 'demuxed')
         aud = c.streams.audio[0] if c.streams.audio else None
-        return VideoInfo(path, stream_fps(vs), n, vs.codec_context.width, vs.codec_context.height,
-                         aud is not None, aud.sample_rate if aud is not None else None)
+        w, h = vs.codec_context.width, vs.codec_context.height
+        return VideoInfo(path, stream_fps(vs), n, *((h, w) if rot % 180 else (w, h)),
+                         aud is not None, aud.sample_rate if aud is not None else None, rot)
 
 # %% ../nbs/01_media.ipynb #6b122458
 def timed_clip(path,
@@ -191,8 +237,10 @@ def video_fps(path) -> float:
         return stream_fps(s)
 
 # %% ../nbs/01_media.ipynb #6165f80b
-def iter_frames(path, max_side: int|None = None) -> Iterator[tuple[int, float, np.ndarray]]:
-    "Yield (index, time in s, RGB frame) for every frame, downscaled so the longer side ≤ `max_side`; warn if fewer than declared."
+def iter_frames(path, max_side: int|None = None,
+                rotate: bool = True # turn each frame upright by its display rotation (as a player shows it)
+               ) -> Iterator[tuple[int, float, np.ndarray]]:
+    "Yield (index, time in s, upright RGB frame) for every frame, downscaled so the longer side ≤ `max_side`; warn if fewer than declared."
     import av
     with open_media(path) as c:
         s = c.streams.video[0]
@@ -205,9 +253,9 @@ def iter_frames(path, max_side: int|None = None) -> Iterator[tuple[int, float, n
                 if max_side and max(f.width, f.height) > max_side:
                     r = max_side / max(f.width, f.height)
                     w, h = int(round(f.width*r)) // 2 * 2, int(round(f.height*r)) // 2 * 2
-                    yield i, t, f.to_ndarray(format='rgb24', width=w, height=h)
-                else:
-                    yield i, t, f.to_ndarray(format='rgb24')
+                    img = f.to_ndarray(format='rgb24', width=w, height=h)
+                else: img = f.to_ndarray(format='rgb24')
+                yield i, t, upright(img, rotation_turns(f.rotation) if rotate else 0)
         except av.error.FFmpegError as e:
             hint = f"; frames over {MAX_FRAME_PIXELS} pixels are refused" if i < 0 else ""
             raise ValueError(f"{path}: decoding failed after {i+1} frames ({e}){hint}") from None
@@ -215,11 +263,11 @@ def iter_frames(path, max_side: int|None = None) -> Iterator[tuple[int, float, n
 
 # %% ../nbs/01_media.ipynb #96927752
 def read_frames(path, indices: Sequence[int]) -> list[np.ndarray]:
-    "Decode the frames at `indices` (0-based) of a video as RGB arrays."
+    "Decode the frames at `indices` (0-based) of a video as upright RGB arrays."
     want, out = set(int(i) for i in indices), {}
     with open_media(path) as c:
         for i, f in enumerate(c.decode(video=0)):
-            if i in want: out[i] = f.to_ndarray(format='rgb24')
+            if i in want: out[i] = upright(f.to_ndarray(format='rgb24'), rotation_turns(f.rotation))
             if len(out) == len(want): break
     return [out[i] for i in indices]
 

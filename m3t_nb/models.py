@@ -1,24 +1,25 @@
 r"""A two-branch 3D VGG-like CNN with 2D static features and bidirectional GRUs for the face, a bidirectional GRU with
 an MLP for the voice (paper, Sec. II-A and II-B).
 
-The visual sub-network of M3T (paper, Fig. 2) follows the V2P architecture of lip reading: 3D convolutions extract
-spatio-temporal features from a clip of $T$ aligned faces, and bidirectional recurrent layers aggregate them. Because
-valence and arousal differ (valence is close to categorical emotion, arousal to the intensity of facial actions), the
-network has **two branches**: they share the first three 3D convolutions, then each has two of its own. Spatial
-pooling keeps the time axis, so every frame gets one 3D feature per branch. Each frame's 3D feature is concatenated
-with **2D static features** precomputed by frozen networks (emotion features to the valence branch, AU features to the
-arousal branch in Fig. 2; emotion features on both branches worked best in Table I), encoded by a 2-layer
-bidirectional GRU of 1024 cells, and mapped to one output by two fully connected layers. An expression head (7
-classes) on the visual features gives the auxiliary loss of eq. 3.
+The visual sub-network of M3T (paper, Fig. 2) follows the **V2P** architecture of lip reading (Shillingford et al.,
+the paper's ref. [9]): 3D convolutions extract spatio-temporal features from a clip of $T$ aligned faces, and
+bidirectional recurrent layers aggregate them. Because valence and arousal differ (valence is close to categorical
+emotion, arousal to the intensity of facial actions), the network has **two branches**: they share the first three 3D
+convolutions, then each has two of its own. Each frame's 3D feature is concatenated with **2D static features**
+precomputed by frozen networks (emotion features to the valence branch, AU features to the arousal branch in Fig. 2;
+emotion features on both branches worked best in Table I), encoded by a 2-layer bidirectional GRU of 1024 cells, and
+mapped to its output by two fully connected layers. Emotion assists *valence* (Sec. II-A), so the valence branch's
+FC layers also emit the 7 expression logits of the auxiliary loss (eq. 3).
 
 The acoustic network (Sec. II-B) reads one 200-d stacked log-Mel vector per video frame, encodes it with a 2-layer
 bidirectional GRU of 512 cells and an MLP $512 \to 512 \to 512$, and predicts valence and arousal.
 
-Sizes follow the project's `DESIGN.md` reading of the paper (the one under which all the paper's numbers agree): "1024 cells" is
-512 per direction, the two branches' GRU outputs side by side are the **2048-d visual features** that fusion projects
-to 512, and the audio GRU has 256 cells per direction so fusion sees "512-d GRU outputs". Convolution widths
-(64-128-256 shared, 512-512 per branch), BatchNorm and the (1, 2, 2) max-pooling after each shared layer follow the
-authors' released code.
+Where the paper gives a size we use it, reading "1024 cells" as 512 per direction (then the two branches' GRU outputs
+side by side are the **2048-d visual features** that fusion projects to 512, and the audio GRU's 256 cells per
+direction are the "512-d GRU outputs" fusion sees: the one reading under which all the paper's numbers agree). Where
+the paper is silent, the authors' released code (`sailordiary/m3f.pytorch`) decides: the V2P trunk's geometry
+(widths 64-128-256 shared, 512-512 per branch, BatchNorm, the first convolution strided, no spatial padding), the
+heads' widths, no dropout, and the weight initialisation.
 
 Docs: https://m3t-nb.github.io/m3t_nb/models.html.md"""
 
@@ -26,14 +27,20 @@ Docs: https://m3t-nb.github.io/m3t_nb/models.html.md"""
 
 # %% ../nbs/04_models.ipynb #29343f5a
 from __future__ import annotations
+import math
 from dataclasses import dataclass, field, asdict, replace
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['M3TConfig', 'conv3d_block', 'Backbone3D', 'fc_head', 'BiGRU', 'augment_clips', 'VisualNet', 'AudioNet', 'IdentityNet',
-           'transfer_backbone', 'count_params', 'param_table']
+__all__ = ['LEGACY_FIELDS', 'M3TConfig', 'conv3d_block', 'trunk_shapes', 'trunk_shapes_ok', 'Backbone3D', 'fc_head', 'BiGRU',
+           'init_weights', 'augment_clips', 'VisualNet', 'AudioNet', 'IdentityNet', 'transfer_backbone', 'count_params',
+           'param_table']
+
+# %% ../nbs/04_models.ipynb #4cdeb3b5
+LEGACY_FIELDS = dict(conv1_stride=1, spatial_padding=1, expr_head='both', fusion_expr=False, init='torch')
 
 # %% ../nbs/04_models.ipynb #292e8f8a
 @dataclass
@@ -42,34 +49,39 @@ class M3TConfig:
     frames: int = 32                      # T, frames per clip
     face_size: int = 128                  # aligned face size stored by preprocessing
     crop_size: int = 112                  # random/central crop taken from it
-    input_size: int = 112                 # crop resized to this before the network (tiny presets shrink it)
-    shared_widths: tuple = (64, 128, 256)  # the 3 shared conv3d layers
+    input_size: int = 112                 # crop resized to this before the network
+    shared_widths: tuple = (64, 128, 256)  # the 3 shared conv3d layers, each followed by a (1, 2, 2) max-pool
     branch_widths: tuple = (512, 512)      # the 2 conv3d layers of each branch
+    conv1_stride: int = 2                 # spatial stride of the first conv (the authors' V2P trunk; 1: none)
+    spatial_padding: int = 0              # spatial padding of every conv (the authors': 0, time padded only; 1: 'same')
     feat_dims: dict = field(default_factory=lambda: {'emotion': 512, 'au': 256})   # 2D static features
     routing: dict = field(default_factory=lambda: {'valence': ('emotion',), 'arousal': ('au',)})
     visual_gru: int = 512                 # hidden units per direction of each branch's bi-GRU (1024 cells)
     visual_gru_layers: int = 2
-    fc_hidden: int = 256                  # hidden width of the two FC layers of each head
+    fc_hidden: int = 512                  # hidden width of the two FC layers of every head (1024 -> 512 -> out)
     n_expr: int = 7                       # expression classes
     expr_classes: tuple = ()              # their names, from the EXPR files' header (empty: the 7 of ABAW 2020)
+    expr_head: str = 'valence'            # expression logits from the valence branch's FC ('valence', the paper's wiring) or a head on both branches ('both')
     audio_dim: int = 200                  # stacked log-Mel features per frame
     audio_gru: int = 256                  # per direction (512 cells)
     audio_gru_layers: int = 2
     audio_mlp: int = 512                  # MLP 512 -> 512 -> 512
     fusion_dim: int = 512                 # visual features are projected to this before fusion
-    fusion_gru: int = 256                 # per direction, 2 layers
+    fusion_gru: int = 512                 # per direction, 2 layers (the authors' code)
+    fusion_expr: bool = True              # fusion heads emit the expression logits too, so the expression loss trains fusion (the authors' code)
     attention_gru: int = 128              # scoring bi-GRU of attention fusion, per direction
-    dropout: float = 0.3
-    feat_norm: bool = True                # LayerNorm on the 2D features (their scale differs per extractor)
+    dropout: float = 0.                   # in GRUs and heads (none in the paper or the authors' code)
+    feat_norm: bool = False               # LayerNorm on the 2D features (not in the paper)
+    init: str = 'authors'                 # weight initialisation: 'authors' (their code) or 'torch' (PyTorch's defaults)
 
     @classmethod
     def preset(cls, name: str, **kw) -> 'M3TConfig':
         "The `paper` or `tiny` preset, with any field overridden by `kw`."
         if name == 'paper': return cls(**kw)
         if name == 'tiny':
-            base = dict(frames=16, input_size=48, shared_widths=(8, 16, 16), branch_widths=(24, 24),
-                        feat_dims={'emotion': 32, 'au': 16}, visual_gru=24, fc_hidden=32, audio_gru=24, audio_mlp=48,
-                        fusion_dim=32, fusion_gru=24, attention_gru=12, dropout=0.1)
+            base = dict(frames=16, shared_widths=(8, 16, 16), branch_widths=(24, 24), feat_dims={'emotion': 32, 'au': 16},
+                        visual_gru=24, fc_hidden=32, audio_gru=24, audio_mlp=48, fusion_dim=48, fusion_gru=24,
+                        attention_gru=12, dropout=0.1, feat_norm=True)
             return cls(**{**base, **kw})
         raise ValueError(f"unknown preset {name!r}: use 'paper' or 'tiny'")
 
@@ -87,38 +99,73 @@ class M3TConfig:
     def to_dict(self) -> dict: return asdict(self)
     @classmethod
     def from_dict(cls, d: dict) -> 'M3TConfig':
-        d = dict(d); d['routing'] = {k: tuple(v) for k, v in d['routing'].items()}
+        "The configuration `to_dict` wrote; fields a model of an earlier version lacks take that version's values."
+        d = {**LEGACY_FIELDS, **d}; d['routing'] = {k: tuple(v) for k, v in d['routing'].items()}
         for k in ('shared_widths', 'branch_widths', 'expr_classes'): d[k] = tuple(d.get(k, ()))
         return cls(**d)
 
 # %% ../nbs/04_models.ipynb #3ed511ba
-def conv3d_block(ni: int, nf: int, pool: bool = True) -> nn.Sequential:
-    "3×3×3 conv (time kept), BatchNorm, ReLU, then an optional (1, 2, 2) max-pool."
-    layers = [nn.Conv3d(ni, nf, 3, padding=1, bias=False), nn.BatchNorm3d(nf), nn.ReLU(inplace=True)]
+def conv3d_block(ni: int, nf: int, pool: bool = True, stride: int = 1, padding: int = 0) -> nn.Sequential:
+    "3×3×3 conv (time padded by 1, space by `padding`, spatial `stride`), BatchNorm, ReLU, then an optional (1, 2, 2) max-pool."
+    layers = [nn.Conv3d(ni, nf, 3, stride=(1, stride, stride), padding=(1, padding, padding), bias=False),
+              nn.BatchNorm3d(nf), nn.ReLU(inplace=True)]
     if pool: layers.append(nn.MaxPool3d((1, 2, 2)))
     return nn.Sequential(*layers)
+
+# %% ../nbs/04_models.ipynb #b91a43f3
+def _trunk_layers(cfg: M3TConfig) -> list[tuple[str, int, int]]:
+    "(name, stride, padding) of each spatial step of the trunk: convs and pools, shared then one branch; pools have padding -1."
+    steps, k = [], 1
+    for i, _ in enumerate(cfg.shared_widths):
+        steps += [(f"conv{k}", cfg.conv1_stride if k == 1 else 1, cfg.spatial_padding), (f"pool{k}", 2, -1)]; k += 1
+    for _ in cfg.branch_widths: steps.append((f"conv{k}", 1, cfg.spatial_padding)); k += 1
+    return steps
+
+def trunk_shapes(cfg: M3TConfig, size: int|None = None, frames: int|None = None) -> list[tuple[str, tuple[int, int, int]]]:
+    "(layer, (T, H, W)) after each conv and pool of the 3D trunk for a square input of `size` (default: the configured one)."
+    size, T, out = size or cfg.input_size, frames or cfg.frames, []
+    h = size
+    for name, s, p in _trunk_layers(cfg):
+        h = h // 2 if p < 0 else (h + 2 * p - 3) // s + 1
+        if h < 1:
+            ok = next(n for n in range(1, 4096) if trunk_shapes_ok(cfg, n))
+            raise ValueError(f"a {size}×{size} input is too small for this 3D trunk (conv1 stride {cfg.conv1_stride}, spatial "
+                             f"padding {cfg.spatial_padding}): nothing is left of it at {name}; the smallest input is {ok}×{ok}")
+        out.append((name, (T, h, h)))
+    return out
+
+def trunk_shapes_ok(cfg: M3TConfig, size: int) -> bool:
+    "Whether a square input of `size` pixels survives every layer of the trunk."
+    h = size
+    for _, s, p in _trunk_layers(cfg):
+        h = h // 2 if p < 0 else (h + 2 * p - 3) // s + 1
+        if h < 1: return False
+    return True
 
 # %% ../nbs/04_models.ipynb #a5febd70
 class Backbone3D(nn.Module):
     "Shared conv3d trunk and two branches (valence, arousal): (B, 3, T, H, W) -> two (B, T, C) per-frame features."
     def __init__(self, cfg: M3TConfig):
         super().__init__()
-        w = (3,) + tuple(cfg.shared_widths)
-        self.shared = nn.Sequential(*[conv3d_block(w[i], w[i+1]) for i in range(len(w) - 1)])
+        self.cfg, w, pad = cfg, (3,) + tuple(cfg.shared_widths), cfg.spatial_padding
+        trunk_shapes(cfg)                                   # fails now if the configured input is too small
+        self.shared = nn.Sequential(*[conv3d_block(w[i], w[i+1], stride=cfg.conv1_stride if i == 0 else 1, padding=pad)
+                                      for i in range(len(w) - 1)])
         def branch():
             b = (w[-1],) + tuple(cfg.branch_widths)
-            return nn.Sequential(*[conv3d_block(b[i], b[i+1], pool=False) for i in range(len(b) - 1)])
+            return nn.Sequential(*[conv3d_block(b[i], b[i+1], pool=False, padding=pad) for i in range(len(b) - 1)])
         self.valence, self.arousal = branch(), branch()
         self.out_dim = cfg.branch_widths[-1]
     def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        if not trunk_shapes_ok(self.cfg, min(x.shape[-2:])): trunk_shapes(self.cfg, min(x.shape[-2:]))   # the clear error
         h = self.shared(x)
-        pool = lambda z: z.mean((3, 4)).transpose(1, 2)     # spatial average, time kept -> (B, T, C)
+        pool = lambda z: z.mean((3, 4)).transpose(1, 2)     # spatial average (1×1 at the paper's size), time kept -> (B, T, C)
         return pool(self.valence(h)), pool(self.arousal(h))
 
 # %% ../nbs/04_models.ipynb #fe68e576
 def fc_head(ni: int, nh: int, no: int, p: float = 0.) -> nn.Sequential:
-    "Two fully connected layers ni -> nh -> no with ReLU and dropout between them."
-    return nn.Sequential(nn.Linear(ni, nh), nn.ReLU(inplace=True), nn.Dropout(p), nn.Linear(nh, no))
+    "Two fully connected layers ni -> nh -> no with ReLU (and dropout when `p` > 0) between them."
+    return nn.Sequential(nn.Linear(ni, nh), nn.ReLU(inplace=True), *([nn.Dropout(p)] if p else []), nn.Linear(nh, no))
 
 # %% ../nbs/04_models.ipynb #25428a7a
 class BiGRU(nn.Module):
@@ -128,6 +175,27 @@ class BiGRU(nn.Module):
         self.gru = nn.GRU(ni, nh, n_layers, batch_first=True, bidirectional=True, dropout=p if n_layers > 1 else 0.)
         self.out_dim = 2 * nh
     def forward(self, x: torch.Tensor) -> torch.Tensor: return self.gru(x)[0]
+
+# %% ../nbs/04_models.ipynb #450c9c51
+def _init_gru(g: nn.GRU):
+    "The authors' GRU initialisation: per gate, orthogonal recurrent weights, uniform input weights, zero biases."
+    h, bound = g.hidden_size, math.sqrt(3) * math.sqrt(2 / (g.input_size + g.hidden_size))
+    for name, w in g.named_parameters():
+        for i in range(0, 3 * h, h):                      # reset, update and new gates
+            if 'weight_ih' in name: nn.init.uniform_(w.data[i:i + h], -bound, bound)
+            elif 'weight_hh' in name: nn.init.orthogonal_(w.data[i:i + h])
+            else: nn.init.zeros_(w.data[i:i + h])
+
+def init_weights(*modules: nn.Module, scheme: str = 'authors'):
+    "Initialise every conv3d, BatchNorm and GRU inside `modules` as the authors' code does ('torch': leave PyTorch's defaults)."
+    if scheme not in ('authors', 'torch'): raise ValueError(f"unknown init {scheme!r}: 'authors' or 'torch'")
+    if scheme == 'torch': return
+    for m in (x for mod in modules for x in mod.modules()):
+        if isinstance(m, nn.Conv3d):
+            nn.init.normal_(m.weight, 0, math.sqrt(2. / (math.prod(m.kernel_size) * m.out_channels)))
+            if m.bias is not None: nn.init.zeros_(m.bias)
+        elif isinstance(m, nn.BatchNorm3d): nn.init.ones_(m.weight); nn.init.zeros_(m.bias)
+        elif isinstance(m, nn.GRU): _init_gru(m)
 
 # %% ../nbs/04_models.ipynb #58a1b7b8
 def augment_clips(faces: torch.Tensor, crop: int, size: int, train: bool, generator=None) -> torch.Tensor:
@@ -156,15 +224,17 @@ class VisualNet(nn.Module):
     "The multi-task visual network of M3T (Fig. 2): clip + 2D features -> per-frame valence, arousal, expression logits."
     def __init__(self, cfg: M3TConfig):
         super().__init__()
+        if cfg.expr_head not in ('valence', 'both'): raise ValueError(f"expr_head={cfg.expr_head!r}: 'valence' or 'both'")
         self.cfg = cfg
         self.backbone = Backbone3D(cfg)
-        c = self.backbone.out_dim
+        c, on_v = self.backbone.out_dim, cfg.n_expr if cfg.expr_head == 'valence' else 0
         self.gru_v = BiGRU(c + cfg.branch_feat_dim('valence'), cfg.visual_gru, cfg.visual_gru_layers, cfg.dropout)
         self.gru_a = BiGRU(c + cfg.branch_feat_dim('arousal'), cfg.visual_gru, cfg.visual_gru_layers, cfg.dropout)
-        self.head_v = fc_head(self.gru_v.out_dim, cfg.fc_hidden, 1, cfg.dropout)
+        self.head_v = fc_head(self.gru_v.out_dim, cfg.fc_hidden, 1 + on_v, cfg.dropout)
         self.head_a = fc_head(self.gru_a.out_dim, cfg.fc_hidden, 1, cfg.dropout)
-        self.head_expr = fc_head(cfg.visual_feature_dim, cfg.fc_hidden, cfg.n_expr, cfg.dropout)
+        self.head_expr = fc_head(cfg.visual_feature_dim, cfg.fc_hidden, cfg.n_expr, cfg.dropout) if not on_v else None
         self.feat_norm = nn.ModuleDict({n: nn.LayerNorm(d) if cfg.feat_norm else nn.Identity() for n, d in cfg.feat_dims.items()})
+        init_weights(self, scheme=cfg.init)
 
     def _routed(self, branch: str, feats: dict|None, ref: torch.Tensor) -> list:
         out = []
@@ -177,32 +247,47 @@ class VisualNet(nn.Module):
             out.append(self.feat_norm[name](f) * (f != 0).any(-1, keepdim=True))   # a frame without a face stays zeros
         return out
 
-    def branch_outputs(self, video: torch.Tensor, feats: dict|None = None) -> tuple[torch.Tensor, torch.Tensor]:
-        "Per-frame GRU outputs of the valence and arousal branches, each (B, T, 2·visual_gru)."
-        x = video.transpose(1, 2)                      # (B, T, 3, H, W) -> (B, 3, T, H, W)
-        fv, fa = self.backbone(x)
-        hv = self.gru_v(torch.cat([fv] + self._routed('valence', feats, fv), -1))
-        ha = self.gru_a(torch.cat([fa] + self._routed('arousal', feats, fa), -1))
-        return hv, ha
+# %% ../nbs/04_models.ipynb #e8966046
+@patch
+def branch_outputs(self: VisualNet, video: torch.Tensor, feats: dict|None = None) -> tuple[torch.Tensor, torch.Tensor]:
+    "Per-frame GRU outputs of the valence and arousal branches, each (B, T, 2·visual_gru)."
+    x = video.transpose(1, 2)                      # (B, T, 3, H, W) -> (B, 3, T, H, W)
+    fv, fa = self.backbone(x)
+    hv = self.gru_v(torch.cat([fv] + self._routed('valence', feats, fv), -1))
+    ha = self.gru_a(torch.cat([fa] + self._routed('arousal', feats, fa), -1))
+    return hv, ha
 
-    def features(self, video: torch.Tensor, feats: dict|None = None) -> torch.Tensor:
-        "The per-frame visual features fusion uses: both branches' GRU outputs side by side (B, T, 2048 in the paper)."
-        return torch.cat(self.branch_outputs(video, feats), -1)
+@patch
+def features(self: VisualNet, video: torch.Tensor, feats: dict|None = None) -> torch.Tensor:
+    "The per-frame visual features fusion uses: both branches' GRU outputs side by side (B, T, 2048 in the paper)."
+    return torch.cat(self.branch_outputs(video, feats), -1)
 
-    def forward(self, video: torch.Tensor, feats: dict|None = None) -> torch.Tensor:
-        hv, ha = self.branch_outputs(video, feats)
-        return torch.cat([self.head_v(hv), self.head_a(ha), self.head_expr(torch.cat([hv, ha], -1))], -1)
+@patch
+def expression(self: VisualNet, features: torch.Tensor) -> torch.Tensor:
+    "Expression logits (B, T, K) from the per-frame visual `features`: the valence branch's FC, or the head on both branches."
+    if self.head_expr is not None: return self.head_expr(features)
+    return self.head_v(features[..., :self.gru_v.out_dim])[..., 1:]
+
+@patch
+def forward(self: VisualNet, video: torch.Tensor, feats: dict|None = None) -> torch.Tensor:
+    "(B, T, 2 + K): valence, arousal and the expression logits of every frame."
+    hv, ha = self.branch_outputs(video, feats)
+    ov, oa = self.head_v(hv), self.head_a(ha)
+    expr = ov[..., 1:] if self.head_expr is None else self.head_expr(torch.cat([hv, ha], -1))
+    return torch.cat([ov[..., :1], oa, expr], -1)
 
 # %% ../nbs/04_models.ipynb #2ae072d5
 class AudioNet(nn.Module):
     "The acoustic network of M3T (Sec. II-B): 200-d log-Mel frames -> bi-GRU -> MLP 512-512-512 -> valence, arousal."
     def __init__(self, cfg: M3TConfig):
         super().__init__()
-        self.cfg = cfg
-        self.gru = BiGRU(cfg.audio_dim, cfg.audio_gru, cfg.audio_gru_layers, cfg.dropout)
-        self.mlp = nn.Sequential(nn.Linear(self.gru.out_dim, cfg.audio_mlp), nn.ReLU(inplace=True), nn.Dropout(cfg.dropout),
-                                 nn.Linear(cfg.audio_mlp, cfg.audio_mlp), nn.ReLU(inplace=True), nn.Dropout(cfg.dropout))
+        self.cfg, p = cfg, cfg.dropout
+        self.gru = BiGRU(cfg.audio_dim, cfg.audio_gru, cfg.audio_gru_layers, p)
+        drop = lambda: [nn.Dropout(p)] if p else []
+        self.mlp = nn.Sequential(nn.Linear(self.gru.out_dim, cfg.audio_mlp), nn.ReLU(inplace=True), *drop(),
+                                 nn.Linear(cfg.audio_mlp, cfg.audio_mlp), nn.ReLU(inplace=True), *drop())
         self.head = nn.Linear(cfg.audio_mlp, 2)
+        init_weights(self, scheme=cfg.init)
     def features(self, audio: torch.Tensor) -> torch.Tensor:
         "The per-frame 512-d GRU outputs that fusion uses (B, T, 2·audio_gru)."
         return self.gru(audio)
@@ -215,7 +300,8 @@ class IdentityNet(nn.Module):
     def __init__(self, cfg: M3TConfig, n_ids: int):
         super().__init__()
         self.cfg, self.backbone = cfg, Backbone3D(cfg)
-        self.head = nn.Sequential(nn.Dropout(cfg.dropout), nn.Linear(2 * self.backbone.out_dim, n_ids))
+        self.head = nn.Sequential(*([nn.Dropout(cfg.dropout)] if cfg.dropout else []), nn.Linear(2 * self.backbone.out_dim, n_ids))
+        init_weights(self, scheme=cfg.init)
     def forward(self, video: torch.Tensor) -> torch.Tensor:
         fv, fa = self.backbone(video.transpose(1, 2))
         return self.head(torch.cat([fv, fa], -1).mean(1))

@@ -5,8 +5,8 @@ identities in the development set of the VoxCeleb2 dataset" (Sec. II-A). In Tabl
 0.37/0.40 to 0.42 mean CCC: a backbone that already knows faces is more robust to identity and lighting.
 
 This chapter reads face tracks organised by identity, the VoxCeleb2 way (`ROOT/id00012/VIDEO_ID/00001.mp4`, one
-folder per person), preprocesses them into the same cache as chapter 03 (faces only matter here), trains
-`IdentityNet` (chapter 05) to classify the person of random clips with fastai, and copies its backbone into a
+folder per person), preprocesses them into the same cache as chapter `03a_cache` (faces only matter here), trains
+`IdentityNet` (chapter `04_models`) to classify the person of random clips with fastai, and copies its backbone into a
 `VisualNet`. Clips of each identity are split in time: the first part of every track trains, the rest validates, so
 validation measures recognising a person in frames not seen, not memorising frames. The demo corpus works as a tiny
 identity dataset too: its people are known.

@@ -11,7 +11,7 @@ Everything here is fastai: a `Learner` per stage, the schedules as `ParamSchedul
 keep the best model by mean validation CCC, `CSVLogger`, `GradientClip` (1.0, as in the authors' code), mixed
 precision on a GPU, and accelerate through fastai's `distrib_ctx` for several GPUs. Two pieces are ours: a checkpoint
 callback that lets an interrupted stage resume where it stopped, and the experiment's own glue. Models are saved in the one-file
-format of chapter `04b_model_io`; the metric is the corpus-level CCC of chapter `06_losses`; identity pretraining
+format of chapter `04b_model_io`; the metric is the corpus-level CCC of chapter `04c_losses`; identity pretraining
 (`06a_pretrain`) can initialise the visual backbone.
 
 The second half of the notebook is the **experiment**: a papermill `parameters` cell, then the whole pipeline on the
@@ -54,8 +54,8 @@ from .cli import cli_errors, UsageError
 from .models import M3TConfig, VisualNet, AudioNet
 from .fusion import FusionBase
 from .model_io import build_model, save_m3t, load_m3t
-from .loaders import m3t_dataloaders, unpack_targets
-from .losses import M3TLoss, ccc_metrics, corpus_ccc
+from .loaders import m3t_dataloaders
+from .losses import M3TLoss, ccc_metrics, corpus_ccc, unpack_targets
 
 # %% ../nbs/07_train.ipynb #ffb7f6b6
 def triangular_lr(n_epoch: int, lr_max: float, base_lr: float = 1e-7, step_up: float = 3.):
