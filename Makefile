@@ -1,4 +1,4 @@
-# m3t_nb: two commands do everything on a fresh machine.
+# m3t_nb: three commands on a fresh machine (the first two do everything; the third opens the chapters).
 #   make demo   generate the demo corpus and run the main job on it
 #   make test   check library/notebook sync, then run every notebook's tests (nbdev-test) and the CLI checks
 #   make lab    open the chapters (nbs/) in JupyterLab on the project's kernel, .venv's Python

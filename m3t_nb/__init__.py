@@ -15,7 +15,7 @@ Modules:
 - `m3t_nb.loaders`: Random 32-frame windows for training, every frame once for evaluation, crops and flips on the batch (paper, Sec. III-A "Data augmentation" and Sec. III-B).
 - `m3t_nb.losses`: Lin's concordance correlation coefficient as loss and as the challenge metric, masked to annotated frames.
 - `m3t_nb.media`: Frame rate, frame count, frames with their timestamps and the audio track of any container; and an atomic writer for the demo corpus (paper, Sec. III-A).
-- `m3t_nb.model_io`: A trained model in one file that holds everything needed to use it: weights, kind, configuration, preprocessing settings, 2D feature names and validation scores.
+- `m3t_nb.model_io`: A trained model as a folder anyone can publish, inspect without running code and use with one argument: `model.safetensors`, `config.json` and a Hugging Face model card, loaded from a folder, an old `.pth` file or a Hub id.
 - `m3t_nb.models`: A two-branch 3D VGG-like CNN with 2D static features and bidirectional GRUs for the face, a bidirectional GRU with an MLP for the voice (paper, Sec. II-A and II-B).
 - `m3t_nb.predict`: `predict_video` and `m3t-predict`: per-frame valence and arousal of the person in a video, in the ABAW format, as a CSV, and as an HTML report.
 - `m3t_nb.pretrain`: The VoxCeleb2 step: teach the 3D CNN faces by recognising people in face tracks, then transfer it (paper, Sec. II-A).

@@ -35,7 +35,8 @@ from .models import M3TConfig, augment_clips
 from .losses import pack_targets
 
 # %% auto #0
-__all__ = ['STAGE_INPUTS', 'stage_entries', 'WindowDataset', 'ClipDataset', 'ClipAugment', 'm3t_dataloaders']
+__all__ = ['STAGE_INPUTS', 'WINDOW_RULES', 'stage_entries', 'complete_starts', 'WindowDataset', 'ClipDataset', 'ClipAugment',
+           'm3t_dataloaders']
 
 # %% ../nbs/05_loaders.ipynb #5b08e71d
 STAGE_INPUTS = {'visual': ('video', 'feats'), 'audio': ('audio',), 'fusion': ('video', 'feats', 'audio'),
@@ -46,6 +47,16 @@ def stage_entries(entries, stage: str, min_audio_fps: float = AUDIO_MIN_FPS) -> 
     if stage not in STAGE_INPUTS: raise ValueError(f"unknown stage {stage!r}: one of {list(STAGE_INPUTS)}")
     if stage == 'audio': return [e for e in entries if e.fps > min_audio_fps and e.has_audio]
     return list(entries)
+
+# %% ../nbs/05_loaders.ipynb #d79fc52e
+WINDOW_RULES = ('any', 'complete')
+
+def complete_starts(e: CacheEntry, T: int, face: bool = True) -> np.ndarray:
+    "First frames of the T-frame windows in which every frame is VA-labelled and (with `face`) has a face."
+    ok = np.asarray(e.va_mask, bool) & (np.asarray(e.present, bool) if face and 'present' in e.arrays else True)
+    if len(ok) < T: return np.zeros(0, int)
+    run = np.convolve(ok.astype(int), np.ones(T, int), 'valid')     # labelled-and-visible frames per window
+    return np.flatnonzero(run == T)
 
 # %% ../nbs/05_loaders.ipynb #bbe9e0e2
 def _item(e: CacheEntry, start: int, T: int, inputs, feat_names) -> tuple:
@@ -60,17 +71,28 @@ def _item(e: CacheEntry, start: int, T: int, inputs, feat_names) -> tuple:
     return (*x, y)
 
 class WindowDataset(torch.utils.data.Dataset):
-    "Random T-frame windows: `windows_per_video` per video per epoch (paper: 200 of 32 frames)."
-    def __init__(self, entries, T: int = 32, windows_per_video: int = 200, inputs=('video', 'feats', 'audio'), feat_names=None):
+    "Random T-frame windows: `windows_per_video` per video per epoch (paper: 200 of 32 frames), anywhere or only complete ones."
+    def __init__(self, entries, T: int = 32, windows_per_video: int = 200, inputs=('video', 'feats', 'audio'), feat_names=None,
+                 rule: str = 'any'):  # 'any' start, or only 'complete' windows (every frame labelled and, when the stage sees faces, with a face)
+        if rule not in WINDOW_RULES: raise ValueError(f"window_rule={rule!r}: one of {WINDOW_RULES}")
         if not entries: raise ValueError("no cache entries to sample windows from")
-        self.entries, self.T, self.wpv, self.inputs = list(entries), T, windows_per_video, tuple(inputs)
+        self.T, self.wpv, self.inputs, self.rule = T, windows_per_video, tuple(inputs), rule
+        entries = list(entries)
+        self.starts = [complete_starts(e, T, face='video' in self.inputs) for e in entries] if rule == 'complete' else None
+        if self.starts is not None:
+            keep = [k for k, s in enumerate(self.starts) if len(s)]
+            if not keep: raise ValueError(f"no complete {T}-frame window (every frame labelled and with a face) in any of {len(entries)} videos: use window_rule='any'")
+            self.skipped = [entries[k].name for k in range(len(entries)) if k not in keep]
+            entries, self.starts = [entries[k] for k in keep], [self.starts[k] for k in keep]
+        self.entries = entries
         self.feat_names = list(feat_names if feat_names is not None else self.entries[0].feature_names)
         self.served = None              # set to a list to record the items served (which windows a process trained on)
     def __len__(self): return len(self.entries) * self.wpv
     def __getitem__(self, i):
         if self.served is not None: self.served.append(i)
-        e = self.entries[i // self.wpv]
-        start = int(np.random.randint(0, max(e.n_frames - self.T, 0) + 1))
+        k = i // self.wpv; e = self.entries[k]
+        if self.starts is None: start = int(np.random.randint(0, max(e.n_frames - self.T, 0) + 1))
+        else: start = int(self.starts[k][np.random.randint(len(self.starts[k]))])
         return _item(e, start, self.T, self.inputs, self.feat_names)
 
 # %% ../nbs/05_loaders.ipynb #8f661b07
@@ -105,7 +127,8 @@ class ClipAugment(ItemTransform):
 # %% ../nbs/05_loaders.ipynb #cf9f09b7
 def m3t_dataloaders(cache, stage: str = 'visual', cfg: M3TConfig|None = None, bs: int = 64, windows_per_video: int = 200,
                     num_workers: int = 0, device=None, train_split: str = 'train', valid_split: str = 'valid',
-                    min_audio_fps: float = AUDIO_MIN_FPS, eval_stride: int|None = None) -> DataLoaders:
+                    min_audio_fps: float = AUDIO_MIN_FPS, eval_stride: int|None = None,
+                    window_rule: str = 'any') -> DataLoaders: # training windows: 'any' start, or 'complete' ones only (the authors' code)
     "fastai `DataLoaders` for `stage` ('visual', 'audio', 'fusion', 'identity') over a cache folder or list of entries."
     cfg = cfg or M3TConfig.preset('paper')
     entries = open_cache(cache) if not isinstance(cache, (list, tuple)) else list(cache)
@@ -122,7 +145,8 @@ def m3t_dataloaders(cache, stage: str = 'visual', cfg: M3TConfig|None = None, bs
     device = torch.device(device) if device is not None else (torch.device('cuda') if torch.cuda.is_available() else torch.device('cpu'))
     pin = device.type == 'cuda'
     kw = dict(num_workers=num_workers, pin_memory=pin, device=device, persistent_workers=num_workers > 0)
-    train_dl = DataLoader(WindowDataset(tr, cfg.frames, windows_per_video, inputs, feat_names), bs=bs, shuffle=True, drop_last=len(tr)*windows_per_video >= bs,
+    train_dl = DataLoader(WindowDataset(tr, cfg.frames, windows_per_video, inputs, feat_names, window_rule), bs=bs, shuffle=True, drop_last=len(tr)*windows_per_video >= bs,
+                          
                           after_batch=ClipAugment(cfg.crop_size, cfg.input_size, True, vpos), **kw)
     valid_dl = DataLoader(ClipDataset(va, cfg.frames, inputs, feat_names, eval_stride), bs=bs, shuffle=False,
                           after_batch=ClipAugment(cfg.crop_size, cfg.input_size, False, vpos), **kw)

@@ -1,14 +1,21 @@
-"""A trained model in one file that holds everything needed to use it: weights, kind, configuration, preprocessing settings, 2D feature names and validation scores.
+"""A trained model as a folder anyone can publish, inspect without running code and use with one argument: `model.safetensors`, `config.json` and a Hugging Face model card, loaded from a folder, an old `.pth` file or a Hub id.
 
-Users share models and run them on new videos (`m3t-predict`, chapter `08_predict`). A model file is only useful
-if it carries what made it: the architecture's sizes (`M3TConfig`), which stage produced it (visual, audio or one of
-the fusions of `04a_fusion`) and how its inputs were preprocessed (chapter `03a_cache`), so that a new video is
-preprocessed exactly as the training data was. This chapter needs nothing of the training code: loading a model and
-predicting never import fastai's `Learner`.
+Users share models and run them on new videos (`m3t-predict`, chapter `08_predict`). A model is only useful if it
+carries what made it: which network of the paper it is (the visual network of Sec. II-A, the acoustic one of Sec. II-B
+or one of the fusions of Sec. II-C, chapter `04a_fusion`), the architecture's sizes (`M3TConfig`) and how its inputs
+were preprocessed (chapter `03a_cache`), so that a new video is preprocessed exactly as the training data was; and,
+for whoever finds it, what it was trained on and how well it scored (Table I's CCC, Sec. III-C).
 
-Model files are **data, not code**: they hold tensors, numbers, strings, lists and dicts only, and are read with
-`torch.load(..., weights_only=True)`, which refuses anything else. A file from a stranger cannot run code when it is
-opened.
+The field shares weights in the Hugging Face Hub layout, and so does m3t_nb: a model is a **folder** with
+
+- `model.safetensors`: the weights, as raw tensors with a JSON header (no pickle, so no code can hide in it);
+- `config.json`: the model kind, `M3TConfig`, the preprocessing settings, the 2D features and their sizes, the
+  expression classes, the m3t_nb version that wrote it and the validation scores;
+- `README.md`: a model card saying what it is, what it was trained on, how well it did, how to load and publish it.
+
+`load_m3t` takes such a folder, an old single-file `.pth` model of earlier versions (read as data with
+`torch.load(..., weights_only=True)`, never as code), or a Hub id `org/name[@revision]` resolved by `huggingface_hub`
+from its cache (offline with `HF_HUB_OFFLINE=1`). Loading a model and predicting never import the training code.
 
 Docs: https://m3t-nb.github.io/m3t_nb/model_io.html.md"""
 
@@ -16,14 +23,16 @@ Docs: https://m3t-nb.github.io/m3t_nb/model_io.html.md"""
 
 # %% ../nbs/04b_model_io.ipynb #e3186eeb
 from __future__ import annotations
-import os
+import hashlib, json, math, os, re, shutil, warnings
 from pathlib import Path
-import torch
+import numpy as np, torch
+from .annotations import EXPR_CLASSES_8
 from .models import M3TConfig, VisualNet, AudioNet
 from .fusion import ConcatFusion, AttentionFusion
 
 # %% auto #0
-__all__ = ['MODEL_KINDS', 'build_model', 'save_m3t', 'load_m3t']
+__all__ = ['MODEL_KINDS', 'WEIGHTS_NAME', 'CONFIG_NAME', 'CARD_NAME', 'FORMAT', 'build_model', 'model_config', 'model_card',
+           'save_m3t', 'hub_id', 'resolve_model', 'load_m3t']
 
 # %% ../nbs/04b_model_io.ipynb #0c677ee0
 MODEL_KINDS = ('visual', 'audio', 'concat', 'attention')
@@ -37,33 +46,232 @@ def build_model(kind: str, cfg: M3TConfig, visual: VisualNet|None = None, audio:
         return cls(visual or VisualNet(cfg), audio or AudioNet(cfg), cfg)
     raise ValueError(f"unknown model kind {kind!r}: one of {MODEL_KINDS}")
 
-# %% ../nbs/04b_model_io.ipynb #2348578f
-def save_m3t(path, model: torch.nn.Module, kind: str, cfg: M3TConfig, preprocess: dict|None = None,
-             feat_names=None, metrics: dict|None = None):
-    "Save a model with everything needed to use it: weights, kind, config, preprocessing settings, metrics."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    blob = dict(format='m3t_nb/1', kind=kind, config=cfg.to_dict(), preprocess=preprocess or {},
-                feat_names=list(feat_names or []), metrics=metrics or {},
-                state_dict={k: v.detach().cpu() for k, v in model.state_dict().items()})
-    tmp = path.with_name(f".{path.name}.partial")
-    torch.save(blob, tmp); os.replace(tmp, path)
+# %% ../nbs/04b_model_io.ipynb #8d84c1ad
+WEIGHTS_NAME, CONFIG_NAME, CARD_NAME = 'model.safetensors', 'config.json', 'README.md'
+FORMAT = 'm3t_nb/2'        # config.json's format; 'm3t_nb/1' is the single-file .pth of earlier versions
+
+def _weights(model: torch.nn.Module) -> tuple[dict, dict]:
+    "The state dict ready for safetensors: CPU, contiguous, each tensor once; and {tied name: the name it repeats}."
+    out, tied, first, ptrs = {}, {}, {}, set()
+    for k, v in model.state_dict().items():
+        sig = (v.device, v.untyped_storage().data_ptr(), v.storage_offset(), tuple(v.shape), tuple(v.stride()), v.dtype)
+        if sig in first: tied[k] = first[sig]; continue
+        first[sig] = k; v = v.detach().cpu()
+        whole = v.is_contiguous() and v.storage_offset() == 0 and v.untyped_storage().nbytes() == v.numel() * v.element_size()
+        out[k] = v if whole and sig[:2] not in ptrs else v.contiguous().clone()      # a view of a buffer: its own copy
+        ptrs.add(sig[:2])
+    return out, tied
+
+# %% ../nbs/04b_model_io.ipynb #56d9adcd
+def _read_weights(path: Path) -> dict:
+    "The tensors of a `model.safetensors` on the CPU, tied names restored; a damaged file -> ValueError naming it."
+    from safetensors import safe_open
+    try:
+        with safe_open(str(path), framework='pt', device='cpu') as f:
+            sd, tied = {k: f.get_tensor(k) for k in f.keys()}, json.loads((f.metadata() or {}).get('tied', '{}'))
+    except Exception as e:
+        raise ValueError(f"{path}: damaged or not a safetensors file ({_first_line(e)})") from None
+    if not isinstance(tied, dict) or not all(isinstance(v, str) and v in sd for v in tied.values()):
+        raise ValueError(f"{path}: damaged: its 'tied' metadata names tensors the file does not hold")
+    return {**sd, **{k: sd[v] for k, v in tied.items()}}
+
+def _first_line(e: BaseException) -> str: return (str(e).splitlines() or [type(e).__name__])[0][:200]
+
+# %% ../nbs/04b_model_io.ipynb #29adac23
+def _jsonable(o):
+    "`o` as strict JSON data: NumPy/PyTorch numbers as numbers, NaN and infinities as null, tuples as lists, other objects as text."
+    if isinstance(o, dict): return {str(k): _jsonable(v) for k, v in o.items()}
+    if isinstance(o, (list, tuple)): return [_jsonable(v) for v in o]
+    if o is None or isinstance(o, (bool, int, str)): return o
+    if isinstance(o, float): return o if math.isfinite(o) else None
+    if isinstance(o, np.generic) or (isinstance(o, torch.Tensor) and o.numel() == 1): return _jsonable(o.item())
+    return str(o)
+
+def model_config(kind: str, cfg: M3TConfig, preprocess: dict|None = None, feat_names=None, metrics: dict|None = None) -> dict:
+    "What `config.json` holds: format, kind, M3TConfig, preprocessing, 2D features and sizes, expression classes, version, metrics."
+    from m3t_nb import __version__
+    names = list(feat_names) if feat_names is not None else list(cfg.feat_dims)
+    return _jsonable(dict(format=FORMAT, kind=kind, m3t_nb_version=__version__, config=cfg.to_dict(), preprocess=preprocess or {},
+                          feat_names=names, feat_dims={n: cfg.feat_dims[n] for n in names if n in cfg.feat_dims},
+                          expr_classes=list(cfg.expr_classes or EXPR_CLASSES_8[:cfg.n_expr]), metrics=metrics or {}))
+
+# %% ../nbs/04b_model_io.ipynb #9b7566ae
+_KIND_TEXT = dict(
+    visual="the visual network (Sec. II-A): a two-branch 3D CNN on 32-frame face clips with 2D static features and bidirectional GRUs, with an expression head",
+    audio="the acoustic network (Sec. II-B): a bidirectional GRU and an MLP on frame-synchronised log-Mel features",
+    concat="audio-visual concat fusion (Sec. II-C) of the visual and acoustic networks",
+    attention="audio-visual attention fusion (Sec. II-C) of the visual and acoustic networks")
+_PATH_PARAMS = ('data_root', 'cache_dir', 'out_dir', 'pretrain_root', 'notebook')
+
+def _shown(k: str, v) -> str:
+    "A parameter's value for the card: paths as their last part, table bars escaped."
+    v = str(v); return (Path(v).name if k in _PATH_PARAMS or os.path.isabs(v) else v).replace('|', '\\|')
+
+def _front_matter(kind: str) -> str:
+    tags = ['m3t_nb', 'valence-arousal', 'affective-computing', 'emotion-recognition', 'abaw', 'aff-wild2', 'video' if kind != 'audio' else 'audio']
+    if kind in ('concat', 'attention'): tags += ['audio', 'multimodal']
+    return "---\nlibrary_name: m3t_nb\nlicense: other\nlicense_name: training-data-licence\ntags:\n" + "".join(f"- {t}\n" for t in tags) + "---\n"
+
+# %% ../nbs/04b_model_io.ipynb #80e688ca
+def model_card(conf: dict, name: str = 'NAME', params: dict|None = None, data_root=None) -> str:
+    "The Hugging Face model card (`README.md`) of the model whose `config.json` is `conf`, in a folder called `name`."
+    kind, m, p = conf['kind'], conf.get('metrics') or {}, dict(params or {})
+    root = data_root or p.get('data_root')
+    trained = f"trained on the corpus `{Path(str(root)).name}`" if root else "trained on data this card does not name (saved from a notebook)"
+    s = [_front_matter(kind), f"# M3T {kind} model: valence and arousal per video frame\n",
+         f"An M3T model (Zhang et al., *M³T: Multi-Modal Continuous Valence-Arousal Estimation in the Wild*, ABAW 2020): "
+         f"{_KIND_TEXT[kind]}. Written by m3t_nb {conf.get('m3t_nb_version', '?')}, {trained}.\n", "## Validation CCC\n"]
+    if all(isinstance(m.get(k), (int, float)) for k in ('ccc_v', 'ccc_a', 'ccc')):
+        s.append(f"| valence | arousal | mean |\n|---|---|---|\n| {m['ccc_v']:.4f} | {m['ccc_a']:.4f} | {m['ccc']:.4f} |\n")
+    else: s.append("No validation score was recorded with this model.\n")
+    feats = (conf.get('preprocess') or {}).get('features') or {}
+    if kind != 'audio':
+        s += ["## The 2D features it needs\n", "Each frame's face gets these features at prediction time, made as in training (`m3t-predict` does it):\n",
+              "| name | size | extractor |\n|---|---|---|\n" + "".join(f"| {n} | {d} | `{_shown('', feats.get(n, '?'))}` |\n" for n, d in conf.get('feat_dims', {}).items())]
+    hub = f"ORG/{name}"
+    s += ["## Use it\n", f"```sh\npip install m3t_nb\nm3t-predict video.mp4 --model {hub} --out preds   # or --model the/local/folder\n```\n",
+          f"```python\nfrom m3t_nb import load_m3t, predict_video\nmodel, info = load_m3t('{hub}')\ndf = predict_video('video.mp4', model, info)   # frame, time_s, valence, arousal, ...\n```\n",
+          "A Hub id is resolved by `huggingface_hub`, from its local cache when `HF_HUB_OFFLINE=1`; nothing is downloaded unless a Hub id is named.\n",
+          "## Publish it\n", f"```sh\nhf upload {hub} models/{name}\n```\n", "(`hf auth login` first; `models/NAME` is this folder.)\n"]
+    if p: s += ["## Experiment parameters\n", "| parameter | value |\n|---|---|\n" + "".join(f"| {k} | {_shown(k, v)} |\n" for k, v in sorted(p.items()))]
+    s += ["## Licence\n", "The m3t_nb code is Apache-2.0. The weights follow the licence of the data they were trained on: "
+          "**weights trained on Aff-Wild2 fall under the dataset's licence, which allows non-commercial research only**; "
+          "whoever uses them accepts it. Check the training data above before publishing or using these weights.\n"]
+    return "\n".join(s)
+
+# %% ../nbs/04b_model_io.ipynb #fe6b16cc
+def _remove(p: Path):
+    "Remove a file, link or folder tree if there is one (a link is removed, never followed)."
+    if p.is_symlink() or p.is_file(): p.unlink()
+    elif p.is_dir(): shutil.rmtree(p)
+
+def _is_model_folder(p: Path) -> bool: return (p/CONFIG_NAME).exists() or (p/WEIGHTS_NAME).exists() or not any(p.iterdir())
+
+# %% ../nbs/04b_model_io.ipynb #2f512eb2
+def save_m3t(path, model: torch.nn.Module, kind: str, cfg: M3TConfig, preprocess: dict|None = None, feat_names=None,
+             metrics: dict|None = None, params: dict|None = None, data_root=None) -> Path:
+    "Write the model folder `path/` (model.safetensors, config.json, README.md) atomically; a rerun replaces it."
+    from safetensors.torch import save_file
+    path = Path(path)
+    if kind not in MODEL_KINDS: raise ValueError(f"unknown model kind {kind!r}: one of {MODEL_KINDS}")
+    if path.is_symlink() or path.is_file() or (path.is_dir() and not _is_model_folder(path)):
+        raise ValueError(f"{path}: exists and is not an m3t_nb model folder: not replacing it (give a new folder)")
+    conf, (tensors, tied) = model_config(kind, cfg, preprocess, feat_names, metrics), _weights(model)
+    part, old = path.with_name(f".{path.name}.partial"), path.with_name(f".{path.name}.old")
+    path.parent.mkdir(parents=True, exist_ok=True); _remove(part); _remove(old); part.mkdir()
+    try:
+        save_file(tensors, str(part/WEIGHTS_NAME), metadata={'format': 'pt', 'tied': json.dumps(tied)})
+        (part/CONFIG_NAME).write_text(json.dumps(conf, indent=1, allow_nan=False) + "\n")
+        (part/CARD_NAME).write_text(model_card(conf, path.name, params, data_root))
+        if path.exists(): os.replace(path, old)
+        os.replace(part, path)
+    except BaseException:                                                   # interrupted too: no half folder
+        if old.exists() and not path.exists(): os.replace(old, path)
+        _remove(part); raise
+    _remove(old)
     return path
 
-# %% ../nbs/04b_model_io.ipynb #aadf868e
-def load_m3t(path, device='cpu') -> tuple[torch.nn.Module, dict]:
-    "Load a model saved by `save_m3t`: returns (model in eval mode, info dict with kind, config, preprocess, ...)."
-    path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"{path}: model file does not exist")
-    try: blob = torch.load(path, map_location=device, weights_only=True)
+# %% ../nbs/04b_model_io.ipynb #cd318a2c
+_HUB_ID = re.compile(r"(?P<repo>[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?:@(?P<rev>[\w][\w./-]*))?")
+
+def hub_id(source) -> tuple[str, str|None]|None:
+    "('org/name', revision or None) when `source` reads as a Hub id `org/name[@revision]`, else None."
+    m = _HUB_ID.fullmatch(str(source))
+    if not m or '..' in str(source) or '--' in m['repo'] or len(m['repo']) > 96: return None
+    if m['repo'].lower().endswith(('.pth', '.pt', '.safetensors', '.json')): return None     # a file name, not a model
+    return m['repo'], m['rev']
+
+# %% ../nbs/04b_model_io.ipynb #964725eb
+def _hub_env() -> tuple[str|None, bool]:
+    "huggingface_hub's cache folder and offline switch, read from the environment now (not when the library was imported)."
+    from huggingface_hub import constants
+    env = os.environ
+    cache = env.get('HF_HUB_CACHE') or env.get('HUGGINGFACE_HUB_CACHE') or (os.path.join(env['HF_HOME'], 'hub') if env.get('HF_HOME') else None)
+    off = env.get('HF_HUB_OFFLINE')
+    return cache or constants.HF_HUB_CACHE, (off.strip().upper() in ('1', 'ON', 'YES', 'TRUE') if off is not None else bool(constants.HF_HUB_OFFLINE))
+
+# %% ../nbs/04b_model_io.ipynb #91ede13e
+def resolve_model(source) -> Path:
+    "The local folder or file of `source`: an existing path, or a Hub id `org/name[@revision]` through huggingface_hub's cache."
+    p = Path(source).expanduser()
+    if p.exists(): return p.parent if p.is_file() and p.name in (WEIGHTS_NAME, CONFIG_NAME) else p
+    hid = hub_id(source)
+    if hid is None: raise FileNotFoundError(f"{source}: model folder or file does not exist")
+    from huggingface_hub import snapshot_download
+    (repo, rev), (cache, offline) = hid, _hub_env()
+    try: return Path(snapshot_download(repo, revision=rev, cache_dir=cache, local_files_only=offline, allow_patterns=[WEIGHTS_NAME, CONFIG_NAME, CARD_NAME]))
     except Exception as e:
-        raise ValueError(f"{path}: not a readable model file: it must hold only tensors and plain data "
-                         f"({str(e).splitlines()[0][:200]})") from None
+        name, want = type(e).__name__, f"{repo}" + (f" --revision {rev}" if rev else '')
+        why = ("the Hub has no such model, or it is private (log in with `hf auth login`)" if name in ('RepositoryNotFoundError', 'RevisionNotFoundError', 'GatedRepoError')
+               else f"it is not in the Hugging Face cache {cache}" + (" and HF_HUB_OFFLINE=1 forbids the network" if offline else " and the Hub cannot be reached"))
+        raise ValueError(f"{source}: not a local model folder, and a Hub model that cannot be loaded: {why}. "
+                         f"Download it where there is internet with `hf download {want}` (then copy that cache here and set HF_HUB_CACHE), "
+                         f"or pass a local model folder") from None
+
+# %% ../nbs/04b_model_io.ipynb #4598994f
+def _read_config(path: Path) -> tuple[dict, M3TConfig]:
+    "The parsed `config.json` of a model folder and its M3TConfig; any problem -> ValueError naming the file."
+    try: conf = json.loads(path.read_text())
+    except (UnicodeDecodeError, json.JSONDecodeError) as e: raise ValueError(f"{path}: not valid JSON ({_first_line(e)})") from None
+    fmt = conf.get('format') if isinstance(conf, dict) else None
+    if not isinstance(fmt, str) or not fmt.startswith('m3t_nb/'): raise ValueError(f"{path}: not an m3t_nb model configuration (no format 'm3t_nb/...')")
+    if fmt != FORMAT: raise ValueError(f"{path}: model format {fmt!r}, which this m3t_nb does not read (it reads {FORMAT!r}): upgrade m3t_nb")
+    if conf.get('kind') not in MODEL_KINDS: raise ValueError(f"{path}: unknown model kind {conf.get('kind')!r}: one of {MODEL_KINDS}")
+    try: cfg = M3TConfig.from_dict(conf['config'])
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        raise ValueError(f"{path}: its 'config' is not an M3TConfig of this m3t_nb version ({type(e).__name__}: {_first_line(e)})") from None
+    return conf, cfg
+
+# %% ../nbs/04b_model_io.ipynb #38988c2e
+def _fit(model: torch.nn.Module, sd: dict, path: Path) -> torch.nn.Module:
+    "Load `sd` into `model`, or a ValueError naming the weights file and one tensor that does not fit."
+    want, more = model.state_dict(), lambda l: f" (and {len(l) - 1} more)" if len(l) > 1 else ''
+    missing, extra = [k for k in want if k not in sd], [k for k in sd if k not in want]
+    shape = [k for k in want if k in sd and tuple(sd[k].shape) != tuple(want[k].shape)]
+    head = f"{path}: the weights do not fit {CONFIG_NAME}'s configuration:"
+    if missing: raise ValueError(f"{head} no tensor {missing[0]!r}{more(missing)}")
+    if extra: raise ValueError(f"{head} an unexpected tensor {extra[0]!r}{more(extra)}")
+    if shape: k = shape[0]; raise ValueError(f"{head} {k!r} has shape {list(sd[k].shape)}, the configuration needs {list(want[k].shape)}{more(shape)}")
+    try: model.load_state_dict(sd)
+    except RuntimeError as e: raise ValueError(f"{head} {_first_line(e)}") from None
+    return model
+
+# %% ../nbs/04b_model_io.ipynb #32b4d2b7
+def _load_folder(folder: Path) -> tuple[torch.nn.Module, dict]:
+    "Model and info of a model folder (format m3t_nb/2)."
+    cpath, wpath = folder/CONFIG_NAME, folder/WEIGHTS_NAME
+    if not cpath.is_file():
+        subs = sorted(d.name for d in folder.iterdir() if (d/CONFIG_NAME).is_file())
+        raise ValueError(f"{cpath}: missing: {folder} is not an m3t_nb model folder (one holds {WEIGHTS_NAME}, {CONFIG_NAME} and {CARD_NAME})"
+                         + (f"; its subfolders {', '.join(subs)} are" if subs else ''))
+    conf, cfg = _read_config(cpath)
+    if not wpath.is_file(): raise ValueError(f"{wpath}: missing: the model folder has no weights")
+    model = _fit(build_model(conf['kind'], cfg), _read_weights(wpath), wpath)
+    return model, {**conf, 'config': cfg}
+
+# %% ../nbs/04b_model_io.ipynb #9422481f
+def _load_pth(path: Path) -> tuple[torch.nn.Module, dict]:
+    "Model and info of an old single-file model (format m3t_nb/1), read as data only (`weights_only=True`)."
+    try: blob = torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e:
+        raise ValueError(f"{path}: not a readable model file: it must hold only tensors and plain data ({_first_line(e)})") from None
     if not isinstance(blob, dict) or blob.get('format') != 'm3t_nb/1': raise ValueError(f"{path}: not an m3t_nb model file")
     try:
         cfg = M3TConfig.from_dict(blob['config'])
         model = build_model(blob['kind'], cfg)
         model.load_state_dict(blob['state_dict'])
-    except (KeyError, TypeError, ValueError, RuntimeError) as e:
-        raise ValueError(f"{path}: an m3t_nb model file that does not match this version of m3t_nb ({str(e).splitlines()[0][:200]})") from None
-    info = {k: v for k, v in blob.items() if k != 'state_dict'}; info['config'] = cfg
+    except (KeyError, TypeError, ValueError, RuntimeError, AttributeError) as e:
+        raise ValueError(f"{path}: an m3t_nb model file that does not match this version of m3t_nb ({_first_line(e)})") from None
+    warnings.warn(f"{path}: an old single-file model (.pth); re-save it as a folder with save_m3t")
+    info = {k: v for k, v in blob.items() if k != 'state_dict'}
+    info.update(config=cfg, feat_dims={n: cfg.feat_dims[n] for n in info.get('feat_names', []) if n in cfg.feat_dims},
+                expr_classes=list(cfg.expr_classes or EXPR_CLASSES_8[:cfg.n_expr]))
+    return model, info
+
+# %% ../nbs/04b_model_io.ipynb #077290b1
+def load_m3t(source, device='cpu') -> tuple[torch.nn.Module, dict]:
+    "A model from a folder, an old `.pth` file or a Hub id `org/name[@rev]`: (model in eval mode, info: kind, config, preprocess, ...)."
+    p = resolve_model(source)
+    model, info = _load_folder(p) if p.is_dir() else _load_pth(p)
+    info['path'] = str(p)
     return model.to(device).eval(), info

@@ -239,6 +239,11 @@ class Experiment:
             PartialState(cpu=self.device == 'cpu')
         self.rank, self.world_size = rank_distrib(), max(num_distrib(), 1)
 
+    def model_path(self, kind: str) -> Path:
+        "Where stage `kind`'s model is: its folder `models/KIND/`, or the single file an earlier version of m3t_nb wrote."
+        old = self.models_dir/f"{kind}.pth"
+        return old if old.exists() and not (self.models_dir/kind).exists() else self.models_dir/kind
+
 # %% ../nbs/07_train.ipynb #4ab5123a
 def experiment_config(p: dict, feat_dims: dict, expr_classes=()) -> M3TConfig:
     "The model configuration of an experiment: preset, the cache's 2D feature sizes and expression classes, routing 'V:A' of feature names."
@@ -248,6 +253,7 @@ def experiment_config(p: dict, feat_dims: dict, expr_classes=()) -> M3TConfig:
     if p.get('frames'): kw['frames'] = int(p['frames'])
     if p.get('input_size'): kw['input_size'] = int(p['input_size'])
     if expr_classes: kw.update(n_expr=len(expr_classes), expr_classes=tuple(expr_classes))
+    kw.update({k: p[k] for k in ('init', 'expr_head', 'fusion_expr') if p.get(k) is not None})
     cfg = M3TConfig.preset(p['preset'], **kw)
     if 2 * cfg.audio_gru != cfg.fusion_dim: cfg.fusion_dim = 2 * cfg.audio_gru    # attention fusion adds the two
     return cfg
@@ -300,7 +306,7 @@ def learner(self: Experiment, stage: str, model, mixed_precision: bool|None = No
     held = lambda e: dataclasses.replace(e, meta={**e.meta, 'split': 'holdout'}) if e.name in self.holdout else e
     dls = m3t_dataloaders([held(e) for e in self.entries], stage, self.cfg, bs=p['bs'], windows_per_video=p['windows_per_video'], num_workers=p['num_workers'],
                           device=self.device, eval_stride=self.cfg.frames // 2 if p['eval_overlap'] else None,
-                          valid_split='holdout' if self.holdout else 'valid')
+                          valid_split='holdout' if self.holdout else 'valid', window_rule=p['window_rule'])
     return stage_learner(dls, model, self.out, p['lam'], wd=p['weight_decay'], grad_clip=p['grad_clip'],
                          mixed_precision=p['mixed_precision'] if mixed_precision is None else mixed_precision)
 
@@ -313,7 +319,9 @@ def finish(self: Experiment, kind: str, learn: Learner, trained: bool):
         dl = m3t_dataloaders(self.entries, learn.dls.stage, self.cfg, bs=p['bs'], windows_per_video=1, device=self.device,
                              eval_stride=self.cfg.frames // 2 if p['eval_overlap'] else None).valid
     self.results[kind] = evaluate_learner(learn, dl, smoothing=p['smoothing'])
-    if trained and not self.rank: save_m3t(self.models_dir/f"{kind}.pth", learn.model, kind, self.cfg, self.preprocess, list(self.cfg.feat_dims), self.results[kind])
+    if trained and not self.rank:
+        save_m3t(self.models_dir/kind, learn.model, kind, self.cfg, self.preprocess, list(self.cfg.feat_dims), self.results[kind],
+                 params=self.p, data_root=self.corpus.name)
     _log(f"{kind}: validation {self.results[kind]}")
 
 # %% ../nbs/07_train.ipynb #63e1842a
@@ -340,7 +348,7 @@ def pretrain(self: Experiment):
 @patch
 def train_single(self: Experiment, kind: str):
     "Stage 1 for `kind` ('audio' or 'visual'): cyclic LR, or the saved model of an earlier run."
-    p, mpath = self.p, self.models_dir/f"{kind}.pth"
+    p, mpath = self.p, self.model_path(kind)
     if mpath.exists():
         model, _ = load_m3t(mpath, self.device); _log(f"stage 1 {kind}: found {mpath}, skipped")
         learn = self.learner(kind, model, False)
@@ -359,7 +367,7 @@ def train_single(self: Experiment, kind: str):
 @patch
 def train_fusion(self: Experiment, kind: str):
     "Stages 2 and 3 for `kind` ('concat' or 'attention'): frozen encoders, then end to end with step decay."
-    p, mpath = self.p, self.models_dir/f"{kind}.pth"
+    p, mpath = self.p, self.model_path(kind)
     if 'audio' not in self.encoders or 'visual' not in self.encoders:
         raise ValueError(f"{kind} fusion needs the audio and visual stages (or their saved models in {self.models_dir})")
     if mpath.exists():
@@ -399,7 +407,7 @@ def write_results(self: Experiment) -> dict:
                                                              results=self.results, preprocess=self.summary,
                                                              selection=dict(method=self.p['selection'], holdout=sorted(self.holdout),
                                                                             reported='valid')), indent=1, default=str))
-    return dict(results=self.results, table=table, out_dir=self.out, models=sorted(self.models_dir.glob('*.pth')),
+    return dict(results=self.results, table=table, out_dir=self.out, models=sorted(m for m in self.models_dir.iterdir() if m.is_dir() or m.suffix == '.pth'),
                 cache=self.cache, corpus=self.corpus, config=self.cfg)
 
 # %% ../nbs/07_train.ipynb #7b816047
@@ -430,8 +438,12 @@ def run_experiment(data_root: str = 'demo',      # An Aff-Wild2-style corpus roo
                    decay_gamma: float = None,    # Step decay: LR factor at each step
                    decay_every: float = None,    # Step decay: epochs between steps
                    weight_decay: float = None,   # Adam's L2 weight decay (paper: 1e-4)
-                   grad_clip: float = None,      # Gradient norm clipping (the authors' code: 1.0; off in the paper preset)
-                   lam: float = None,            # Weight of the expression loss (paper: 0.5; the authors' code: 0.8)
+                   grad_clip: float = None,      # Gradient norm clipping (the paper is silent; the authors' code: 1.0)
+                   lam: float = None,            # Weight of the expression loss λ, averaged over the expression-labelled frames (paper: 0.5; the authors' 0.8 averages over all frames, ≈ 0.5 here)
+                   window_rule: str = None,      # Training windows: 'complete' (every frame labelled and with a face: the authors' code) or 'any'
+                   init: str = None,             # Weight initialisation: 'authors' (their code) or 'torch' (PyTorch's defaults)
+                   expr_head: str = None,        # Expression logits from the valence branch ('valence': the paper's and the authors' wiring) or from both branches ('both')
+                   fusion_expr: bool = None,     # Fusion heads emit the expression logits too, so λ·L_emot acts in stages 2-3 (the authors' code)
                    eval_overlap: bool = None,    # Test-time clips overlapping by half, averaged (the authors' code; paper: off)
                    smoothing: int = None,        # Per-video Wiener smoothing of predictions before scoring, window in frames (0: off)
                    routing: str = 'emotion:emotion', # 2D features per branch as 'valence:arousal' ('emotion:emotion' is the paper's best)
@@ -454,10 +466,10 @@ def run_experiment(data_root: str = 'demo',      # An Aff-Wild2-style corpus roo
     x = Experiment(experiment_params(**locals()))
     set_seed(x.p['seed'], reproducible=True)
     x.prepare_data()
-    if x.p['pretrain_root'] and ('visual' in x.p['stages'] and not (x.models_dir/'visual.pth').exists()): x.pretrain()
+    if x.p['pretrain_root'] and ('visual' in x.p['stages'] and not x.model_path('visual').exists()): x.pretrain()
     todo = [s.strip() for s in x.p['stages'].split(',') if s.strip()]
     for kind in ('audio', 'visual'):
-        if kind in todo or (x.models_dir/f"{kind}.pth").exists(): x.train_single(kind)
+        if kind in todo or x.model_path(kind).exists(): x.train_single(kind)
     for kind in ('concat', 'attention'):
         if kind in todo: x.train_fusion(kind)
     return x.write_results()
@@ -467,12 +479,12 @@ DEFAULTS = {k: v.default for k, v in inspect.signature(run_experiment).parameter
 EXPERIMENT_PRESETS = dict(
     paper=dict(epochs_pretrain=10, epochs_audio=30, epochs_visual=30, epochs_frozen=3, epochs_finetune=10, windows_per_video=200, bs=64,
                lr_audio=1e-4, lr_visual=1e-4, base_lr=1e-7, step_up_epochs=3., fusion_schedule='step', lr_fusion=1e-5,
-               lr_joint=1e-5, decay_gamma=0.1, decay_every=3., weight_decay=1e-4, grad_clip=0., lam=0.5, eval_overlap=False, smoothing=0,
-               selection='holdout', holdout_fraction=0.1),
+               lr_joint=1e-5, decay_gamma=0.1, decay_every=3., weight_decay=1e-4, grad_clip=1., lam=0.5, eval_overlap=False, smoothing=0,
+               selection='holdout', holdout_fraction=0.1, window_rule='complete', init='authors', expr_head='valence', fusion_expr=True),
     tiny=dict(epochs_pretrain=3, epochs_audio=6, epochs_visual=6, epochs_frozen=3, epochs_finetune=3, windows_per_video=200, bs=64,
               lr_audio=3e-3, lr_visual=3e-3, base_lr=1e-7, step_up_epochs=None, fusion_schedule='cyclic', lr_fusion=3e-3,
               lr_joint=1e-3, decay_gamma=0.3, decay_every=1., weight_decay=1e-4, grad_clip=1., lam=0.5, eval_overlap=False, smoothing=0,
-              selection='last', holdout_fraction=0.25))
+              selection='last', holdout_fraction=0.25, window_rule='any', init='authors', expr_head='valence', fusion_expr=True))
 
 def experiment_params(**kw) -> dict:
     "Every parameter of an experiment: the given values, else the preset's (`EXPERIMENT_PRESETS`), else the defaults."
@@ -482,6 +494,7 @@ def experiment_params(**kw) -> dict:
     if p['preset'] not in EXPERIMENT_PRESETS: raise ValueError(f"unknown preset {p['preset']!r}: one of {list(EXPERIMENT_PRESETS)}")
     p = {k: EXPERIMENT_PRESETS[p['preset']].get(k) if v is None and k in EXPERIMENT_PRESETS[p['preset']] else v for k, v in p.items()}
     if p['selection'] not in ('holdout', 'last', 'valid'): raise ValueError(f"selection={p['selection']!r}: one of 'holdout', 'last', 'valid'")
+    if p['window_rule'] not in ('any', 'complete'): raise ValueError(f"window_rule={p['window_rule']!r}: one of 'any', 'complete'")
     if not p['mtl']: p['lam'] = 0.                # without multi-task learning the expression loss is off
     model = M3TConfig.preset(p['preset'])
     return {**p, 'frames': p['frames'] or model.frames, 'input_size': p['input_size'] or model.input_size}
