@@ -33,7 +33,7 @@ from .media import open_media, iter_frames, stream_fps, video_rotation
 __all__ = ['ARCFACE_112', 'TEMPLATE_128', 'Detections', 'FaceDetector', 'downscaled', 'MTCNNDetector', 'YuNetDetector',
            'similarity_transform', 'apply_transform', 'align_face', 'box_iou', 'Track', 'track_faces', 'select_person',
            'filter_nearest', 'gaussian_weights', 'smooth_landmarks', 'FaceTrack', 'crop_box', 'CropStore', 'find_faces',
-           'face_track', 'aligned_from_crops', 'aligned_faces']
+           'FaceFollower', 'face_track', 'aligned_from_crops', 'aligned_faces']
 
 # %% ../nbs/01a_faces.ipynb #7883039e
 @dataclass
@@ -311,23 +311,32 @@ def crop_box(img: np.ndarray, box: np.ndarray, res: int = 192, margin: float = 2
 
 # %% ../nbs/01a_faces.ipynb #52f127a3
 class CropStore:
-    "Face crops kept during the one decoding pass: a crop per frame per followed box, in a temporary file in `folder`."
+    "Face crops kept during the one decoding pass: a crop per frame per followed box, in a temporary file in `folder` (in memory when `folder` is None)."
     def __init__(self, folder, res: int = 192, margin: float = 2.2, max_boxes: int = 4):
-        self.path, self.res, self.margin, self.max_boxes = Path(folder)/'.face_crops.bin', res, margin, max_boxes
-        self.file, self.index, self.n, self.arr = open(self.path, 'wb'), {}, 0, None
+        self.res, self.margin, self.max_boxes, self.index, self.n = res, margin, max_boxes, {}, 0
+        self.path = Path(folder)/'.face_crops.bin' if folder is not None else None
+        self.file, self.arr = (open(self.path, 'wb'), None) if folder is not None else (None, {})   # in memory: slot -> crop
     def add(self, i: int, img: np.ndarray, boxes: np.ndarray):
         "Keep the crops of frame `i` around `boxes` (n, 4), in frame coordinates: the `max_boxes` largest (110 KB each at 192 px)."
         boxes = sorted(boxes, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))[:self.max_boxes]
         for b in boxes:
             crop, org, s = crop_box(img, b, self.res, self.margin)
-            self.file.write(np.ascontiguousarray(crop).tobytes())
+            if self.file is not None: self.file.write(np.ascontiguousarray(crop).tobytes())
+            else: self.arr[self.n] = crop
             self.index.setdefault(i, []).append((self.n, np.asarray(b, np.float32), org, s)); self.n += 1
+    def drop_before(self, i: int):
+        "Forget the crops of frames before `i` (in memory: a live stream keeps only the frames still to be aligned)."
+        for j in [j for j in self.index if j < i]:
+            for slot, *_ in self.index.pop(j):
+                if self.file is None: self.arr.pop(slot, None)
     def close(self):
         "Finish writing; the crops become a read-only memory map."
+        if self.file is None: return
         self.file.close()
         self.arr = np.memmap(self.path, np.uint8, 'r', shape=(self.n, self.res, self.res, 3)) if self.n else None
     def remove(self):
         "Delete the crops' file."
+        if self.file is None: self.arr, self.index = {}, {}; return
         if not self.file.closed: self.file.close()
         self.arr = None; self.path.unlink(missing_ok=True)
 
@@ -347,6 +356,40 @@ def find_faces(detector: FaceDetector, img: np.ndarray, prev: Detections|None = 
     return detector(small).scaled(1 / s), True
 
 # %% ../nbs/01a_faces.ipynb #64e104cf
+class FaceFollower:
+    "Faces found frame by frame as the frames arrive, using only frames already seen: full detections, refined between; crops kept on the way."
+    def __init__(self, detector: FaceDetector|None = None, every: int = 1, max_side: int|None = None,
+                 crops: CropStore|None = None, redetect: int = 15):
+        self.detector, self.every, self.max_side, self.crops, self.redetect = detector or MTCNNDetector(), every, max_side, crops, redetect
+        self.dets, self.times, self.n, self.followed, self.prev, self.last_full, self.n_full, self.W, self.H = [], [], 0, [], None, None, 0, 0, 0
+    def add(self, i: int, t: float, img: np.ndarray):
+        "Take upright frame `i` (shown at `t` s): find its faces (every `every`-th frame) and keep the crops around the followed boxes."
+        self.times.append(t); self.n = i + 1; self.H, self.W = img.shape[:2]
+        if i % self.every == 0:
+            due = self.last_full is None or i - self.last_full >= self.redetect
+            self.prev, full = find_faces(self.detector, img, None if due else self.prev, self.max_side)
+            if full: self.last_full, self.n_full = i, self.n_full + 1
+            self.dets.append((i, self.prev))
+            self.followed = _followed(self.followed, self.prev.boxes, max(2 * self.every, 4) // self.every)
+        if self.crops is not None: self.crops.add(i, img, np.array([b for b, _ in self.followed]).reshape(-1, 4))
+
+# %% ../nbs/01a_faces.ipynb #5d85482c
+@patch
+def track(self: FaceFollower, path, fps: float, side: str|None = None, iou_thr: float = 0.3, max_interp: int|None = None,
+          smooth_sigma: float = 2.0, smooth_thr: float = 0.05, rotation: int = 0,
+          lo: int = 0, hi: int|None = None # only frames [lo, hi) (a live stream's recent frames); frame `lo` becomes frame 0
+         ) -> FaceTrack:
+    "The annotated person's track in the frames seen so far (or in frames [lo, hi)): IoU tracks, the person chosen, gaps interpolated, landmarks smoothed."
+    hi, every = self.n if hi is None else min(hi, self.n), self.every
+    max_interp = every if max_interp is None else max_interp
+    dets = [(i - lo, d) for i, d in self.dets if lo <= i < hi]
+    chosen = select_person(track_faces(dets, iou_thr, max_gap=max(2 * every, 4)), self.W, side)
+    lm, bx, pres = _interp_track(hi - lo, chosen, max_interp)
+    lm = smooth_landmarks(lm, bx, pres, smooth_sigma, smooth_thr) if smooth_sigma else lm
+    return FaceTrack(Path(path), fps, self.W, self.H, np.array(self.times[lo:hi]), lm.astype(np.float32), bx, pres,
+                     sum(len(t) for t in chosen), side, self.n_full, rotation)
+
+# %% ../nbs/01a_faces.ipynb #1065f282
 def face_track(path,                           # A video file
                detector: FaceDetector|None = None, # Default: the embedded MTCNN
                side: str|None = None,          # 'left' or 'right': the person on that half of the frame
@@ -357,26 +400,13 @@ def face_track(path,                           # A video file
                redetect: int = 15              # A full detection at least every `redetect` frames, `refine` between (1: always full)
               ) -> FaceTrack:
     "Find faces on the upright frames (full detections, refined between), track and select the annotated person; fill `crops` on the way."
-    detector, max_interp = detector or MTCNNDetector(), every if max_interp is None else max_interp
     with open_media(path) as c: fps = stream_fps(c.streams.video[0])
-    rot = video_rotation(path); W = H = 0
-    dets, times, n, followed, prev, last_full, n_full = [], [], 0, [], None, None, 0
+    f = FaceFollower(detector, every, max_side, crops, redetect)
     for i, t, img in iter_frames(path):
-        times.append(t); n = i + 1; H, W = img.shape[:2]       # upright: turned by the display rotation
-        if i % every == 0:
-            due = last_full is None or i - last_full >= redetect
-            prev, full = find_faces(detector, img, None if due else prev, max_side)
-            if full: last_full, n_full = i, n_full + 1
-            dets.append((i, prev))
-            followed = _followed(followed, prev.boxes, max(2 * every, 4) // every)
-        if crops is not None: crops.add(i, img, np.array([b for b, _ in followed]).reshape(-1, 4))
+        f.add(i, t, img)
         if progress is not None: progress(1)
-    if n == 0: raise ValueError(f"{path}: no frames decoded")
-    chosen = select_person(track_faces(dets, iou_thr, max_gap=max(2 * every, 4)), W, side)
-    lm, bx, pres = _interp_track(n, chosen, max_interp)
-    lm = smooth_landmarks(lm, bx, pres, smooth_sigma, smooth_thr) if smooth_sigma else lm
-    return FaceTrack(Path(path), fps, W, H, np.array(times), lm.astype(np.float32), bx, pres,
-                     sum(len(t) for t in chosen), side, n_full, rot)
+    if f.n == 0: raise ValueError(f"{path}: no frames decoded")
+    return f.track(path, fps, side, iou_thr, max_interp, smooth_sigma, smooth_thr, video_rotation(path))
 
 # %% ../nbs/01a_faces.ipynb #fde4c428
 def _fits(M: np.ndarray, size: int, res: int, slack: float = 0.04) -> bool:
@@ -385,11 +415,14 @@ def _fits(M: np.ndarray, size: int, res: int, slack: float = 0.04) -> bool:
     back = apply_transform(cv2.invertAffineTransform(M), corners)
     return bool((back >= -slack * res).all() and (back <= (1 + slack) * res).all())
 
-def aligned_from_crops(track: FaceTrack, crops: CropStore, size: int = 128, min_iou: float = 0.3) -> Iterator[tuple[int, np.ndarray]]:
+def aligned_from_crops(track: FaceTrack, crops: CropStore, size: int = 128, min_iou: float = 0.3,
+                       frames: Sequence[int]|None = None, # only these frames of the track (default all)
+                       offset: int = 0 # the crops of track frame i are those of frame i + offset (a track of a live stream's recent frames)
+                      ) -> Iterator[tuple[int, np.ndarray]]:
     "Yield (frame index, aligned uint8 face (size, size, 3)) from `crops`; zeros where the face is absent or no crop holds it whole."
     zeros = np.zeros((size, size, 3), np.uint8)
-    for i in range(track.n_frames):
-        cands = crops.index.get(i, []) if track.present[i] else []
+    for i in (range(track.n_frames) if frames is None else frames):
+        cands = crops.index.get(i + offset, []) if track.present[i] else []
         ious = box_iou(track.boxes[i][None], np.stack([b for _, b, _, _ in cands]))[0] if cands else np.zeros(0)
         face = None
         for j in np.argsort(-ious):

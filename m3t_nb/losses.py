@@ -21,8 +21,8 @@ Two details the paper leaves to the implementer, settled here:
   of the validation set and compute one CCC at the end.
 
 The chapter comes before the loaders (chapter `05_loaders`), which build its packed targets, and needs only PyTorch and
-NumPy: scoring prediction files (chapter `09_evaluate`) uses the challenge metric from here without loading fastai,
-the loaders or the demo corpus.
+NumPy, so whatever scores predictions with it (chapter `09_evaluate`) loads neither fastai, nor the loaders, nor the
+demo corpus on its account.
 
 Docs: https://m3t-nb.github.io/m3t_nb/losses.html.md"""
 

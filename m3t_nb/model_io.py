@@ -46,7 +46,7 @@ def build_model(kind: str, cfg: M3TConfig, visual: VisualNet|None = None, audio:
         return cls(visual or VisualNet(cfg), audio or AudioNet(cfg), cfg)
     raise ValueError(f"unknown model kind {kind!r}: one of {MODEL_KINDS}")
 
-# %% ../nbs/04b_model_io.ipynb #8d84c1ad
+# %% ../nbs/04b_model_io.ipynb #01e1c035
 WEIGHTS_NAME, CONFIG_NAME, CARD_NAME = 'model.safetensors', 'config.json', 'README.md'
 FORMAT = 'm3t_nb/2'        # config.json's format; 'm3t_nb/1' is the single-file .pth of earlier versions
 
@@ -62,7 +62,7 @@ def _weights(model: torch.nn.Module) -> tuple[dict, dict]:
         ptrs.add(sig[:2])
     return out, tied
 
-# %% ../nbs/04b_model_io.ipynb #56d9adcd
+# %% ../nbs/04b_model_io.ipynb #ede77c70
 def _read_weights(path: Path) -> dict:
     "The tensors of a `model.safetensors` on the CPU, tied names restored; a damaged file -> ValueError naming it."
     from safetensors import safe_open
@@ -77,7 +77,7 @@ def _read_weights(path: Path) -> dict:
 
 def _first_line(e: BaseException) -> str: return (str(e).splitlines() or [type(e).__name__])[0][:200]
 
-# %% ../nbs/04b_model_io.ipynb #29adac23
+# %% ../nbs/04b_model_io.ipynb #d0915e6a
 def _jsonable(o):
     "`o` as strict JSON data: NumPy/PyTorch numbers as numbers, NaN and infinities as null, tuples as lists, other objects as text."
     if isinstance(o, dict): return {str(k): _jsonable(v) for k, v in o.items()}
@@ -95,7 +95,7 @@ def model_config(kind: str, cfg: M3TConfig, preprocess: dict|None = None, feat_n
                           feat_names=names, feat_dims={n: cfg.feat_dims[n] for n in names if n in cfg.feat_dims},
                           expr_classes=list(cfg.expr_classes or EXPR_CLASSES_8[:cfg.n_expr]), metrics=metrics or {}))
 
-# %% ../nbs/04b_model_io.ipynb #9b7566ae
+# %% ../nbs/04b_model_io.ipynb #56a4288b
 _KIND_TEXT = dict(
     visual="the visual network (Sec. II-A): a two-branch 3D CNN on 32-frame face clips with 2D static features and bidirectional GRUs, with an expression head",
     audio="the acoustic network (Sec. II-B): a bidirectional GRU and an MLP on frame-synchronised log-Mel features",
@@ -112,7 +112,7 @@ def _front_matter(kind: str) -> str:
     if kind in ('concat', 'attention'): tags += ['audio', 'multimodal']
     return "---\nlibrary_name: m3t_nb\nlicense: other\nlicense_name: training-data-licence\ntags:\n" + "".join(f"- {t}\n" for t in tags) + "---\n"
 
-# %% ../nbs/04b_model_io.ipynb #80e688ca
+# %% ../nbs/04b_model_io.ipynb #e0618268
 def model_card(conf: dict, name: str = 'NAME', params: dict|None = None, data_root=None) -> str:
     "The Hugging Face model card (`README.md`) of the model whose `config.json` is `conf`, in a folder called `name`."
     kind, m, p = conf['kind'], conf.get('metrics') or {}, dict(params or {})
@@ -129,7 +129,7 @@ def model_card(conf: dict, name: str = 'NAME', params: dict|None = None, data_ro
         s += ["## The 2D features it needs\n", "Each frame's face gets these features at prediction time, made as in training (`m3t-predict` does it):\n",
               "| name | size | extractor |\n|---|---|---|\n" + "".join(f"| {n} | {d} | `{_shown('', feats.get(n, '?'))}` |\n" for n, d in conf.get('feat_dims', {}).items())]
     hub = f"ORG/{name}"
-    s += ["## Use it\n", f"```sh\npip install m3t_nb\nm3t-predict video.mp4 --model {hub} --out preds   # or --model the/local/folder\n```\n",
+    s += ["## Use it\n", f"```sh\nm3t-predict video.mp4 --model {hub} --out preds   # or --model the/local/folder\n```\n",
           f"```python\nfrom m3t_nb import load_m3t, predict_video\nmodel, info = load_m3t('{hub}')\ndf = predict_video('video.mp4', model, info)   # frame, time_s, valence, arousal, ...\n```\n",
           "A Hub id is resolved by `huggingface_hub`, from its local cache when `HF_HUB_OFFLINE=1`; nothing is downloaded unless a Hub id is named.\n",
           "## Publish it\n", f"```sh\nhf upload {hub} models/{name}\n```\n", "(`hf auth login` first; `models/NAME` is this folder.)\n"]
@@ -139,7 +139,7 @@ def model_card(conf: dict, name: str = 'NAME', params: dict|None = None, data_ro
           "whoever uses them accepts it. Check the training data above before publishing or using these weights.\n"]
     return "\n".join(s)
 
-# %% ../nbs/04b_model_io.ipynb #fe6b16cc
+# %% ../nbs/04b_model_io.ipynb #91bf2471
 def _remove(p: Path):
     "Remove a file, link or folder tree if there is one (a link is removed, never followed)."
     if p.is_symlink() or p.is_file(): p.unlink()
@@ -147,7 +147,7 @@ def _remove(p: Path):
 
 def _is_model_folder(p: Path) -> bool: return (p/CONFIG_NAME).exists() or (p/WEIGHTS_NAME).exists() or not any(p.iterdir())
 
-# %% ../nbs/04b_model_io.ipynb #2f512eb2
+# %% ../nbs/04b_model_io.ipynb #9a2e612f
 def save_m3t(path, model: torch.nn.Module, kind: str, cfg: M3TConfig, preprocess: dict|None = None, feat_names=None,
              metrics: dict|None = None, params: dict|None = None, data_root=None) -> Path:
     "Write the model folder `path/` (model.safetensors, config.json, README.md) atomically; a rerun replaces it."
@@ -171,7 +171,7 @@ def save_m3t(path, model: torch.nn.Module, kind: str, cfg: M3TConfig, preprocess
     _remove(old)
     return path
 
-# %% ../nbs/04b_model_io.ipynb #cd318a2c
+# %% ../nbs/04b_model_io.ipynb #7eeb31bd
 _HUB_ID = re.compile(r"(?P<repo>[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?:@(?P<rev>[\w][\w./-]*))?")
 
 def hub_id(source) -> tuple[str, str|None]|None:
@@ -181,7 +181,7 @@ def hub_id(source) -> tuple[str, str|None]|None:
     if m['repo'].lower().endswith(('.pth', '.pt', '.safetensors', '.json')): return None     # a file name, not a model
     return m['repo'], m['rev']
 
-# %% ../nbs/04b_model_io.ipynb #964725eb
+# %% ../nbs/04b_model_io.ipynb #37c87433
 def _hub_env() -> tuple[str|None, bool]:
     "huggingface_hub's cache folder and offline switch, read from the environment now (not when the library was imported)."
     from huggingface_hub import constants
@@ -190,7 +190,7 @@ def _hub_env() -> tuple[str|None, bool]:
     off = env.get('HF_HUB_OFFLINE')
     return cache or constants.HF_HUB_CACHE, (off.strip().upper() in ('1', 'ON', 'YES', 'TRUE') if off is not None else bool(constants.HF_HUB_OFFLINE))
 
-# %% ../nbs/04b_model_io.ipynb #91ede13e
+# %% ../nbs/04b_model_io.ipynb #d1f7e2ff
 def resolve_model(source) -> Path:
     "The local folder or file of `source`: an existing path, or a Hub id `org/name[@revision]` through huggingface_hub's cache."
     p = Path(source).expanduser()
@@ -208,7 +208,7 @@ def resolve_model(source) -> Path:
                          f"Download it where there is internet with `hf download {want}` (then copy that cache here and set HF_HUB_CACHE), "
                          f"or pass a local model folder") from None
 
-# %% ../nbs/04b_model_io.ipynb #4598994f
+# %% ../nbs/04b_model_io.ipynb #dfbf5cd8
 def _read_config(path: Path) -> tuple[dict, M3TConfig]:
     "The parsed `config.json` of a model folder and its M3TConfig; any problem -> ValueError naming the file."
     try: conf = json.loads(path.read_text())
@@ -222,7 +222,7 @@ def _read_config(path: Path) -> tuple[dict, M3TConfig]:
         raise ValueError(f"{path}: its 'config' is not an M3TConfig of this m3t_nb version ({type(e).__name__}: {_first_line(e)})") from None
     return conf, cfg
 
-# %% ../nbs/04b_model_io.ipynb #38988c2e
+# %% ../nbs/04b_model_io.ipynb #1e9bae0e
 def _fit(model: torch.nn.Module, sd: dict, path: Path) -> torch.nn.Module:
     "Load `sd` into `model`, or a ValueError naming the weights file and one tensor that does not fit."
     want, more = model.state_dict(), lambda l: f" (and {len(l) - 1} more)" if len(l) > 1 else ''
@@ -236,20 +236,20 @@ def _fit(model: torch.nn.Module, sd: dict, path: Path) -> torch.nn.Module:
     except RuntimeError as e: raise ValueError(f"{head} {_first_line(e)}") from None
     return model
 
-# %% ../nbs/04b_model_io.ipynb #32b4d2b7
+# %% ../nbs/04b_model_io.ipynb #83f01e0b
 def _load_folder(folder: Path) -> tuple[torch.nn.Module, dict]:
     "Model and info of a model folder (format m3t_nb/2)."
     cpath, wpath = folder/CONFIG_NAME, folder/WEIGHTS_NAME
     if not cpath.is_file():
         subs = sorted(d.name for d in folder.iterdir() if (d/CONFIG_NAME).is_file())
         raise ValueError(f"{cpath}: missing: {folder} is not an m3t_nb model folder (one holds {WEIGHTS_NAME}, {CONFIG_NAME} and {CARD_NAME})"
-                         + (f"; its subfolders {', '.join(subs)} are" if subs else ''))
+                         + (f"; model folders inside it: {', '.join(subs)}" if subs else ''))
     conf, cfg = _read_config(cpath)
     if not wpath.is_file(): raise ValueError(f"{wpath}: missing: the model folder has no weights")
     model = _fit(build_model(conf['kind'], cfg), _read_weights(wpath), wpath)
     return model, {**conf, 'config': cfg}
 
-# %% ../nbs/04b_model_io.ipynb #9422481f
+# %% ../nbs/04b_model_io.ipynb #a9809e9d
 def _load_pth(path: Path) -> tuple[torch.nn.Module, dict]:
     "Model and info of an old single-file model (format m3t_nb/1), read as data only (`weights_only=True`)."
     try: blob = torch.load(path, map_location='cpu', weights_only=True)
@@ -268,7 +268,7 @@ def _load_pth(path: Path) -> tuple[torch.nn.Module, dict]:
                 expr_classes=list(cfg.expr_classes or EXPR_CLASSES_8[:cfg.n_expr]))
     return model, info
 
-# %% ../nbs/04b_model_io.ipynb #077290b1
+# %% ../nbs/04b_model_io.ipynb #50651b5b
 def load_m3t(source, device='cpu') -> tuple[torch.nn.Module, dict]:
     "A model from a folder, an old `.pth` file or a Hub id `org/name[@rev]`: (model in eval mode, info: kind, config, preprocess, ...)."
     p = resolve_model(source)

@@ -17,7 +17,7 @@ Docs: https://m3t-nb.github.io/m3t_nb/predict.html.md"""
 
 # %% ../nbs/08_predict.ipynb #dd66f14b
 from __future__ import annotations
-import io, html, time, base64, tempfile, warnings
+import io, os, sys, html, time, base64, tempfile, warnings
 from pathlib import Path
 from typing import Sequence
 import numpy as np
@@ -26,7 +26,7 @@ import torch
 from fastcore.script import call_parse
 from .annotations import read_va, EXPR_CLASSES, atomic_write_text, check_name
 from .cli import cli_errors, UsageError, describe_error
-from .media import video_info, frame_times
+from .media import video_info, frame_times, stream_fps
 from .fer import FER_CLASSES
 from .cache import PreprocessConfig, process_video, window_of
 from .audio import AUDIO_MIN_FPS
@@ -34,8 +34,9 @@ from .models import augment_clips
 from .model_io import load_m3t
 
 # %% auto #0
-__all__ = ['face_expressions', 'predict_video', 'write_abaw', 'read_predictions', 'report_moments', 'timeline_figure',
-           'circumplex_figure', 'expression_figure', 'write_report', 'predict_cli']
+__all__ = ['LIVE_CONTEXT', 'face_expressions', 'predict_video', 'write_abaw', 'read_predictions', 'report_moments',
+           'timeline_figure', 'circumplex_figure', 'expression_figure', 'write_report', 'open_live', 'predict_live',
+           'predict_cli']
 
 # %% ../nbs/08_predict.ipynb #cb895bcd
 def _model_io(model, kind: str, video, feats, audio):
@@ -219,29 +220,146 @@ def write_report(df: pd.DataFrame, path, truth: np.ndarray|None = None, title: s
 <div>{thumbs}</div>{t}{e}<div style='display:flex'>{c}</div></body></html>"""
     atomic_write_text(path, page)
 
+# %% ../nbs/08_predict.ipynb #fc78ebd3
+class _Pipe:
+    "Standard input as PyAV reads it: whatever bytes have arrived (a blocking `read` would wait for a whole buffer)."
+    def __init__(self, fd: int): self.fd = fd
+    def read(self, n: int) -> bytes: return os.read(self.fd, n)
+
+def open_live(source: str):
+    "Open a live source with PyAV: '-' (standard input), a camera device (/dev/videoN) or a URL FFmpeg reads; clear errors naming it."
+    import av
+    fast = {'probesize': '100000', 'analyzeduration': '100000'}       # start at once (not after FFmpeg's 5 s or 5 MB of probing)
+    try:
+        if source == '-': c = av.open(_Pipe(sys.stdin.fileno()), 'r', options=fast)
+        elif source.startswith('/dev/video'): c = av.open(source, format='v4l2')
+        else: c = av.open(source, options=fast, timeout=(15., 15.))
+    except Exception as e: raise ValueError(f"{source}: cannot open the live source ({e})") from None
+    if not c.streams.video: c.close(); raise ValueError(f"{source}: no video stream")
+    return c
+
+# %% ../nbs/08_predict.ipynb #ad6b442d
+def _live_frames(c, q):
+    "Decode the video of live container `c` into queue `q`: ('frame', time, upright RGB), then ('end', n) or ('error', message)."
+    from m3t_nb.media import upright, rotation_turns
+    n = 0
+    try:
+        for f in c.decode(c.streams.video[0]):
+            q.put(('frame', f.time, upright(f.to_ndarray(format='rgb24'), rotation_turns(f.rotation)))); n += 1
+        q.put(('end', n))
+    except Exception as e: q.put(('error', str(e)))
+
+# %% ../nbs/08_predict.ipynb #31917257
+LIVE_CONTEXT = 8      # frames tracked on each side of a live window: the landmark smoothing's radius (int(4σ + 0.5) at σ = 2)
+
+def _live_window(fol, source, fps: float, model, kind: str, cfg, pcfg, exs: dict, s: int, e: int, side, device) -> tuple:
+    "Rows [s, e) of a live stream, as `predict_video` computes them: (times, present, va (n, 2), expression probs or None)."
+    from m3t_nb.faces import aligned_from_crops
+    lo, hi = max(0, s - LIVE_CONTEXT), min(fol.n, e + LIVE_CONTEXT)
+    tr = fol.track(source, fps, side, smooth_sigma=pcfg.smooth_sigma, smooth_thr=pcfg.smooth_thr, lo=lo, hi=hi)
+    faces = np.stack([f for _, f in aligned_from_crops(tr, fol.crops, pcfg.face_size, frames=range(s - lo, e - lo), offset=lo)])
+    pres = tr.present[s - lo:e - lo]
+    feats = {k: np.where(pres[:, None], x(faces), 0).astype(np.float32) if pres.any() else np.zeros((e - s, x.dim), np.float32)
+             for k, x in exs.items()}
+    r = dict(n_frames=e - s, faces=faces, feats=feats, audio=np.zeros((e - s, pcfg.audio_config().dim), np.float32))
+    va, probs = _predict_clips(model, kind, cfg, r, 1, device)
+    fol.crops.drop_before(e); fol.dets = [(i, d) for i, d in fol.dets if i >= e - LIVE_CONTEXT]
+    return tr.times[s - lo:e - lo], pres, va, probs
+
+def _warm_up(detector, exs: dict, model, kind: str, cfg, pcfg, device):
+    "One call of the detector, the 2D feature networks and the model on blank input: what loads lazily is loaded before the first window."
+    detector(np.zeros((120, 160, 3), np.uint8))
+    T = cfg.frames; faces = np.zeros((T, pcfg.face_size, pcfg.face_size, 3), np.uint8)
+    feats = {k: x(faces[:2]).repeat(T // 2 + 1, 0)[:T] for k, x in exs.items()}
+    _predict_clips(model, kind, cfg, dict(n_frames=T, faces=faces, feats=feats, audio=np.zeros((T, pcfg.audio_config().dim), np.float32)), 1, device)
+
+# %% ../nbs/08_predict.ipynb #0cd09bd7
+def predict_live(source: str, model, info: dict, emit, side: str|None = None, device=None,
+                 stall: float = 10., # seconds without a frame after which the stream counts as stalled
+                 say=None) -> int:   # called with each message for the user (default: standard error)
+    "Predict a live stream window by window: `emit(header)` once, then `emit(row)` for every frame (a list of the CSV fields) as soon as it is known; the number of frames."
+    import queue, threading
+    from m3t_nb.faces import FaceFollower, CropStore
+    say = say or (lambda m: print(f"m3t-predict: {m}", file=sys.stderr, flush=True))
+    cfg, kind = info['config'], info['kind']
+    if kind == 'audio': raise ValueError(f"{source}: --live needs a model that sees faces; an audio model would hear silence (the sound is not read live)")
+    if kind != 'visual': say(f"live: the sound is not read; the {kind} model's audio branch hears silence")
+    pcfg = PreprocessConfig.from_dict(info['preprocess']) if info.get('preprocess') else PreprocessConfig()
+    device = torch.device(device or next(model.parameters()).device); model = model.to(device).eval()
+    exs = {k: e.for_entry('live', 0) for k, e in pcfg.make_extractors().items() if k in cfg.feat_dims}
+    names = cfg.expr_classes or (EXPR_CLASSES + ('Other',))[:cfg.n_expr]
+    emit(['frame', 'time_s', 'valence', 'arousal', 'face_present'] + [f"p_{c}" for c in names])
+    fol, q, T = FaceFollower(pcfg.make_detector(), pcfg.every, pcfg.det_max_side, CropStore(None)), queue.Queue(), cfg.frames
+    _warm_up(fol.detector, exs, model, kind, cfg, pcfg, device)              # first calls load and plan: before the stream starts
+    c = open_live(source); fps = stream_fps(c.streams.video[0])
+    threading.Thread(target=_live_frames, args=(c, q), daemon=True).start()
+    done, why = 0, None                                          # rows emitted; why the stream stopped (None: it ended)
+    def flush(upto: int):
+        nonlocal done
+        while done < upto:
+            e = min(done + T, upto)
+            times, pres, va, probs = _live_window(fol, source, fps, model, kind, cfg, pcfg, exs, done, e, side, device)
+            for j in range(e - done):
+                emit([done + j + 1, f"{times[j]:.4f}", f"{va[j, 0]:.5f}", f"{va[j, 1]:.5f}", bool(pres[j])] +
+                     ([f"{p:.5f}" for p in probs[j]] if probs is not None else []))
+            done = e
+    try:
+        while True:
+            try: msg = q.get(timeout=stall)
+            except queue.Empty: why = f"no frame for {stall:g} s: the stream stalled"; break
+            if msg[0] == 'end': break
+            if msg[0] == 'error': why = f"the stream broke off ({msg[1]})"; break
+            fol.add(fol.n, msg[1] if msg[1] is not None else fol.n / fps, msg[2])
+            if fol.n >= done + T + LIVE_CONTEXT: flush(done + T)      # a window and the frames its smoothing looks at
+    except KeyboardInterrupt:
+        flush(fol.n); say(f"{source}: stopped (Ctrl-C) after {fol.n} frames; every row is written"); raise
+    flush(fol.n)
+    if fol.n == 0: raise ValueError(f"{source}: {why or 'the stream ended'} before any frame arrived")
+    if why: raise ValueError(f"{source}: {why}; stopped after {fol.n} frames, every row written")
+    say(f"{source}: the stream ended after {fol.n} frames"); return fol.n
+
 # %% ../nbs/08_predict.ipynb #e8684fde
+def _live_cli(source: str, net, info, out: str|None, side, stall: float, quiet: bool):
+    "`m3t-predict --live`: CSV rows to standard output (and to `out`), each flushed as soon as it is known."
+    import csv
+    f = open(out, 'w', newline='') if out else None
+    writers = [csv.writer(s) for s in ([sys.stdout] + ([f] if f else []))]
+    def emit(row):
+        for w, s in zip(writers, [sys.stdout] + ([f] if f else [])): w.writerow(row); s.flush()
+    try: predict_live(source, net, info, emit, side=side, stall=stall, say=(lambda m: None) if quiet else None)
+    finally:
+        if f: f.close()
+
 @call_parse
 def predict_cli(*videos: str,            # Video files to predict
-                model: str = None,       # The model file (saved by training: models/NAME.pth)
-                out: str = None,         # Folder for the predictions (created if needed)
+                model: str = None,       # A model folder (models/NAME), an old .pth, or a Hugging Face Hub id ORG/NAME[@REV]
+                out: str = None,         # Folder for the predictions (created if needed); with --live, a CSV file for the rows too
                 format: str = 'abaw',    # Output format: abaw (valence,arousal per frame) or csv (everything)
                 report: bool = False,    # Also write an HTML report per video
                 expressions: bool = False, # Add the embedded FER network's 7 expression probabilities per frame (CSV columns fer_<class>; a chart in the report)
                 side: str = None,        # In two-person videos, the person on the left or right
-                device: str = None):     # cuda or cpu (default: cuda if available)
-    "Per-frame valence and arousal of the person in each video; a video that fails is reported and the others still run."
+                device: str = None,      # cuda or cpu (default: cuda if available)
+                live: str = None,        # Predict a live stream instead: a camera (/dev/video0), a URL FFmpeg reads (rtsp://, udp://, srt://, http://) or - for standard input; one CSV row per frame to standard output
+                stall: float = 10.,      # With --live: seconds without a frame after which the stream counts as stalled and prediction stops
+                quiet: bool = False):    # Print nothing but errors (no progress bar, summaries or warnings)
+    "Per-frame valence and arousal of the person in each video (or a live stream); a video that fails is reported and the others still run."
     from tqdm.auto import tqdm
     with cli_errors('m3t-predict'):
-        if not videos: raise UsageError("give one or more video files")
-        if model is None or out is None: raise UsageError("--model and --out are required")
+        say = lambda m, err=False: (err or not quiet) and tqdm.write(m, file=sys.stderr if err else sys.stdout)
+        warnings.showwarning = lambda m, *a, **k: say(f"m3t-predict: warning: {m}", err=True) if not quiet else None
+        if live is not None and videos: raise UsageError("give video files or --live SOURCE, not both")
+        if not videos and live is None: raise UsageError("give one or more video files (or --live SOURCE)")
+        if model is None or (out is None and live is None): raise UsageError("--model and --out are required" if live is None else "--model is required")
         if format not in ('abaw', 'csv'): raise UsageError(f"--format must be abaw or csv, not {format!r}")
         if side not in (None, 'left', 'right'): raise UsageError(f"--side must be left or right, not {side!r}")
-        dest = Path(out)
-        if dest.exists() and not dest.is_dir(): raise NotADirectoryError(f"--out {dest}: exists and is not a folder")
+        dest = Path(out) if out is not None else None
+        if live is None and dest.exists() and not dest.is_dir(): raise NotADirectoryError(f"--out {dest}: exists and is not a folder")
+        if live is not None and dest is not None and dest.is_dir(): raise IsADirectoryError(f"--out {dest}: with --live, --out names a CSV file, and this is a folder")
         net, info = load_m3t(model, device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+        if live is not None: return _live_cli(live, net, info, out, side, stall, quiet)
         dest.mkdir(parents=True, exist_ok=True)
         failed = []
-        for v in tqdm(videos, desc='m3t-predict', unit='video'):
+        for v in tqdm(videos, desc='m3t-predict', unit='video', disable=quiet or None, file=sys.stderr):
             name = Path(v).stem + (f"_{side}" if side else '')
             try:
                 check_name(name, v)
@@ -254,8 +372,7 @@ def predict_cli(*videos: str,            # Video files to predict
                     moments = set(report_moments(df))
                     df.attrs['faces'] = {i: f for i, f in df.attrs['faces'].items() if i in moments or i in keep[::5]}
                     write_report(df, dest/f"{name}.html")
-                tqdm.write(f"{v}: {len(df)} frames, face in {df.face_present.mean():.0%}, mean V {df.valence.mean():+.2f} A {df.arousal.mean():+.2f}")
+                say(f"{v}: {len(df)} frames, face in {df.face_present.mean():.0%}, mean V {df.valence.mean():+.2f} A {df.arousal.mean():+.2f}")
             except Exception as e:
-                failed.append(v); tqdm.write(f"m3t-predict: FAILED {v}: {describe_error(e)}")
+                failed.append(v); say(f"m3t-predict: FAILED {v}: {describe_error(e)}", err=True)
         if failed: raise SystemExit(1)
-

@@ -7,12 +7,12 @@ fusion, which start from the audio model and the multi-task visual model trained
 for the audio-visual models here do not use VoxCeleb2 pretraining"). Each row is one set of parameters of the
 experiment notebook `07_train`, so each row is one papermill execution of that notebook, kept beside the table.
 
-`m3t_table1` runs the rows in the paper's order into `OUT/rows/ROW/` (executed notebook, `results.json`, models,
-logs), with one preprocessing cache for all of them; the fusion rows start from the saved models of the rows they build
-on instead of training them again. A rerun reuses finished rows, resumes unfinished ones (the experiment resumes its
-stages) and redoes a row whose parameters, or whose starting models, changed. A row whose inputs are missing (no AU
-features, no identity corpus) is skipped with the reason in the table. `OUT/table1.csv` and `OUT/table1.html` list
-every row with the paper's numbers beside the measured ones.
+`m3t_table1` runs the rows in the paper's order into `OUT/rows/ROW/` (executed notebook, `results.json`, model folders
+`models/KIND/`, logs), with one preprocessing cache for all of them; the fusion rows start from the saved models of
+the rows they build on instead of training them again. A rerun reuses finished rows, resumes unfinished ones (the
+experiment resumes its stages) and redoes a row whose parameters, or whose starting models, changed. A row whose
+inputs are missing (no AU features, no identity corpus) is skipped with the reason in the table. `OUT/table1.csv` and
+`OUT/table1.html` list every row with the paper's numbers beside the measured ones.
 
 Docs: https://m3t-nb.github.io/m3t_nb/table1.html.md"""
 
@@ -23,7 +23,7 @@ __all__ = ['TABLE1', 'Table1Row', 'row_params', 'skip_reason', 'experiment_noteb
            'run_row', 'table1_frame', 'write_table1', 'm3t_table1', 'table1_cli']
 
 # %% ../nbs/07a_table1.ipynb #0feb5d69
-import json, shutil, time   # no `from __future__ import annotations`: m3t-table1's parser needs real types
+import hashlib, json, shutil, time   # no `from __future__ import annotations`: m3t-table1's parser needs real types
 from dataclasses import dataclass
 from pathlib import Path
 import pandas as pd
@@ -106,22 +106,27 @@ def ipc_kernel_manager() -> type:
 
 # %% ../nbs/07a_table1.ipynb #38b2286d
 def _model_id(p: Path) -> list|None:
-    if not p.exists(): return None
-    st = p.stat(); return [st.st_size, st.st_mtime_ns]
+    "A model folder's identity: the SHA-256 of its weights and of its config.json (None when it is not complete)."
+    files = (p/'model.safetensors', p/'config.json')
+    if not all(f.is_file() for f in files): return None
+    def digest(f):
+        with open(f, 'rb') as fh: return hashlib.file_digest(fh, 'sha256').hexdigest()
+    return [digest(f) for f in files]
 
 def run_row(row: Table1Row, params: dict, out_dir, notebook: dict) -> str:
     "Run one row (papermill) into `out_dir/rows/KEY`: 'ran', or 'reused' when it is finished and up to date."
     import papermill as pm
     out_dir = Path(out_dir); folder = out_dir/'rows'/row.key
     byrow = {r.key: r for r in TABLE1}
-    starts = {byrow[d].result: out_dir/'rows'/d/'models'/f"{byrow[d].result}.pth" for d in row.needs if d in byrow}
+    starts = {byrow[d].result: out_dir/'rows'/d/'models'/byrow[d].result for d in row.needs if d in byrow}
     want = json.loads(json.dumps(dict(params=params, starts={k: _model_id(p) for k, p in starts.items()}), default=str))
     rec = folder/'row.json'
     if rec.exists() and json.loads(rec.read_text()) != want: shutil.rmtree(folder)           # stale: parameters or models changed
     elif rec.exists() and (folder/'results.json').exists(): return 'reused'
     (folder/'models').mkdir(parents=True, exist_ok=True)
     atomic_write_text(rec, json.dumps(want, indent=1))
-    for kind, p in starts.items(): shutil.copy2(p, folder/'models'/f"{kind}.pth")          # fusion starts from the single models
+    for kind, p in starts.items():                                                          # fusion starts from the single models
+        dst = folder/'models'/kind; shutil.rmtree(dst, ignore_errors=True); shutil.copytree(p, dst)
     (folder/'results.json').unlink(missing_ok=True)
     src = folder/'experiment.ipynb'; src.write_text(json.dumps(notebook))
     pm.execute_notebook(str(src), str(folder/f"{row.key}.ipynb"), parameters={**params, 'out_dir': str(folder)},

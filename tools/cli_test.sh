@@ -41,4 +41,19 @@ names = {n.strip() for part in names for n in part.split(',')}
 missing = sorted(n for n in names if n not in p)
 assert not missing, f"parameters not recorded in results.json: {missing}"
 PY
-echo "cli: 5 passed, 0 failed"
+# the trained model is a Hugging Face-style folder; m3t-predict reads it as a folder and as a Hub id from an offline
+# cache laid out as `hf download` leaves it (byte-identical CSVs); a damaged model.safetensors: exit 1, file named
+m="$tmp/run/models/audio"
+for f in model.safetensors config.json README.md; do test -s "$m/$f" || { ls -la "$m" 2>&1; echo "training left no $m/$f"; exit 1; }; done
+vid=$(ls "$tmp"/corpus/videos/*.mp4 | tail -1); name=$(basename "${vid%.mp4}")
+m3t-predict "$vid" --model "$m" --out "$tmp/pred_dir" --format csv > "$tmp/pd.txt" 2>&1 || { cat "$tmp/pd.txt"; echo "m3t-predict --model FOLDER failed"; exit 1; }
+rev=$(printf m3t | sha1sum | cut -c1-40); repo="$tmp/hub/models--someone--m3t-demo"
+mkdir -p "$repo/snapshots/$rev" "$repo/refs" && cp "$m"/* "$repo/snapshots/$rev/" && printf %s "$rev" > "$repo/refs/main"
+(cd "$tmp" && HF_HUB_OFFLINE=1 HF_HUB_CACHE="$tmp/hub" m3t-predict "$vid" --model someone/m3t-demo --out "$tmp/pred_hub" --format csv) > "$tmp/ph.txt" 2>&1 \
+  || { cat "$tmp/ph.txt"; echo "m3t-predict --model someone/m3t-demo (offline cache) failed"; exit 1; }
+cmp "$tmp/pred_dir/$name.csv" "$tmp/pred_hub/$name.csv" || { echo "m3t-predict: the Hub id and the folder gave different CSVs"; exit 1; }
+cp -r "$m" "$tmp/damaged" && truncate -s 1000 "$tmp/damaged/model.safetensors"
+set +e; m3t-predict "$vid" --model "$tmp/damaged" --out "$tmp/pred_bad" 2> "$tmp/err.txt"; rc=$?; set -e
+test "$rc" = 1 && grep -q "$tmp/damaged/model.safetensors: damaged or not a safetensors file" "$tmp/err.txt" && ! grep -q Traceback "$tmp/err.txt" \
+  || { cat "$tmp/err.txt"; echo "m3t-predict on a damaged model.safetensors: exit $rc, want 1 with the file named and no traceback"; exit 1; }
+echo "cli: 6 passed, 0 failed"

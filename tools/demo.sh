@@ -26,8 +26,8 @@ from m3t_nb.annotations import index_corpus
 print(" ".join(sorted({str(e.video) for e in index_corpus(sys.argv[1]).select('VA', 'valid') if e.side is None})))
 PY
 )
-m3t-predict $vids --model "$OUT/run/models/$best.pth" --out "$OUT/predict" --report
+m3t-predict $vids --model "$OUT/run/models/$best" --out "$OUT/predict" --report
 echo "== 5. m3t-evaluate against the validation annotations"
 m3t-evaluate "$OUT/predict" "$OUT/run/corpus/annotations/VA_Set/Validation_Set" | tee "$OUT/evaluate.txt"
 echo $(( $(date +%s) - start )) > "$OUT/seconds.txt"
-echo "demo: done in $(cat "$OUT/seconds.txt")s (make readme puts these results into README.md). Reports: $OUT/train.html (training), $OUT/predict/*.html (per video); models: $OUT/run/models/"
+echo "demo: done in $(cat "$OUT/seconds.txt")s (make readme puts these results into README.md). Reports: $OUT/train.html (training), $OUT/predict/*.html (per video); models: $OUT/run/models/NAME/ (model.safetensors, config.json, README.md; publish one with hf upload ORG/NAME $OUT/run/models/NAME)"
