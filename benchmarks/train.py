@@ -17,7 +17,7 @@ from m3t_nb.cache import preprocess_corpus, open_cache
 from m3t_nb.models import M3TConfig, VisualNet
 from m3t_nb.losses import M3TLoss
 from m3t_nb.loaders import m3t_dataloaders
-from m3t_nb.train import stage_learner
+from m3t_nb.stages import stage_learner
 
 PEAK_BF16_TFLOPS = {'H200': 989., 'H100': 989., 'A100': 312., 'L4': 121., 'A10G': 70., 'RTX 4090': 165.}   # dense
 

@@ -19,6 +19,7 @@ Modules:
 - `m3t_nb.models`: A two-branch 3D VGG-like CNN with 2D static features and bidirectional GRUs for the face, a bidirectional GRU with an MLP for the voice (paper, Sec. II-A and II-B).
 - `m3t_nb.predict`: `predict_video` and `m3t-predict`: per-frame valence and arousal of the person in a video, in the ABAW format, as a CSV, and as an HTML report.
 - `m3t_nb.pretrain`: The VoxCeleb2 step: teach the 3D CNN faces by recognising people in face tracks, then transfer it (paper, Sec. II-A).
+- `m3t_nb.stages`: The machinery of M3T's training stages (paper, Sec. III-B): one fastai `Learner` per stage, the paper's learning-rate schedules, fits that resume where they stopped, several processes, and the challenge metric over whole videos.
 - `m3t_nb.table1`: `m3t-table1` runs each method of the paper's Table I as one execution of the experiment notebook and assembles the table.
 - `m3t_nb.train`: Single-modality models, fusion with frozen encoders, end-to-end fine-tuning (paper, Sec. III-B); and the experiment notebook users run with papermill."""
 

@@ -31,7 +31,7 @@ from .models import M3TConfig, VisualNet, AudioNet
 from .fusion import ConcatFusion, AttentionFusion
 
 # %% auto #0
-__all__ = ['MODEL_KINDS', 'WEIGHTS_NAME', 'CONFIG_NAME', 'CARD_NAME', 'FORMAT', 'build_model', 'model_config', 'model_card',
+__all__ = ['MODEL_KINDS', 'WEIGHTS_NAME', 'CONFIG_NAME', 'CARD_NAME', 'MODEL_FORMAT', 'build_model', 'model_config', 'model_card',
            'save_m3t', 'hub_id', 'resolve_model', 'load_m3t']
 
 # %% ../nbs/04b_model_io.ipynb #0c677ee0
@@ -46,9 +46,9 @@ def build_model(kind: str, cfg: M3TConfig, visual: VisualNet|None = None, audio:
         return cls(visual or VisualNet(cfg), audio or AudioNet(cfg), cfg)
     raise ValueError(f"unknown model kind {kind!r}: one of {MODEL_KINDS}")
 
-# %% ../nbs/04b_model_io.ipynb #01e1c035
+# %% ../nbs/04b_model_io.ipynb #9e6bd57a
 WEIGHTS_NAME, CONFIG_NAME, CARD_NAME = 'model.safetensors', 'config.json', 'README.md'
-FORMAT = 'm3t_nb/2'        # config.json's format; 'm3t_nb/1' is the single-file .pth of earlier versions
+MODEL_FORMAT = 'm3t_nb/2'        # config.json's format; 'm3t_nb/1' is the single-file .pth of earlier versions
 
 def _weights(model: torch.nn.Module) -> tuple[dict, dict]:
     "The state dict ready for safetensors: CPU, contiguous, each tensor once; and {tied name: the name it repeats}."
@@ -62,7 +62,7 @@ def _weights(model: torch.nn.Module) -> tuple[dict, dict]:
         ptrs.add(sig[:2])
     return out, tied
 
-# %% ../nbs/04b_model_io.ipynb #ede77c70
+# %% ../nbs/04b_model_io.ipynb #570b944a
 def _read_weights(path: Path) -> dict:
     "The tensors of a `model.safetensors` on the CPU, tied names restored; a damaged file -> ValueError naming it."
     from safetensors import safe_open
@@ -77,7 +77,7 @@ def _read_weights(path: Path) -> dict:
 
 def _first_line(e: BaseException) -> str: return (str(e).splitlines() or [type(e).__name__])[0][:200]
 
-# %% ../nbs/04b_model_io.ipynb #d0915e6a
+# %% ../nbs/04b_model_io.ipynb #e126e4ef
 def _jsonable(o):
     "`o` as strict JSON data: NumPy/PyTorch numbers as numbers, NaN and infinities as null, tuples as lists, other objects as text."
     if isinstance(o, dict): return {str(k): _jsonable(v) for k, v in o.items()}
@@ -91,11 +91,11 @@ def model_config(kind: str, cfg: M3TConfig, preprocess: dict|None = None, feat_n
     "What `config.json` holds: format, kind, M3TConfig, preprocessing, 2D features and sizes, expression classes, version, metrics."
     from m3t_nb import __version__
     names = list(feat_names) if feat_names is not None else list(cfg.feat_dims)
-    return _jsonable(dict(format=FORMAT, kind=kind, m3t_nb_version=__version__, config=cfg.to_dict(), preprocess=preprocess or {},
+    return _jsonable(dict(format=MODEL_FORMAT, kind=kind, m3t_nb_version=__version__, config=cfg.to_dict(), preprocess=preprocess or {},
                           feat_names=names, feat_dims={n: cfg.feat_dims[n] for n in names if n in cfg.feat_dims},
                           expr_classes=list(cfg.expr_classes or EXPR_CLASSES_8[:cfg.n_expr]), metrics=metrics or {}))
 
-# %% ../nbs/04b_model_io.ipynb #56a4288b
+# %% ../nbs/04b_model_io.ipynb #3b5ffc24
 _KIND_TEXT = dict(
     visual="the visual network (Sec. II-A): a two-branch 3D CNN on 32-frame face clips with 2D static features and bidirectional GRUs, with an expression head",
     audio="the acoustic network (Sec. II-B): a bidirectional GRU and an MLP on frame-synchronised log-Mel features",
@@ -112,7 +112,7 @@ def _front_matter(kind: str) -> str:
     if kind in ('concat', 'attention'): tags += ['audio', 'multimodal']
     return "---\nlibrary_name: m3t_nb\nlicense: other\nlicense_name: training-data-licence\ntags:\n" + "".join(f"- {t}\n" for t in tags) + "---\n"
 
-# %% ../nbs/04b_model_io.ipynb #e0618268
+# %% ../nbs/04b_model_io.ipynb #eff5ff4e
 def model_card(conf: dict, name: str = 'NAME', params: dict|None = None, data_root=None) -> str:
     "The Hugging Face model card (`README.md`) of the model whose `config.json` is `conf`, in a folder called `name`."
     kind, m, p = conf['kind'], conf.get('metrics') or {}, dict(params or {})
@@ -139,7 +139,7 @@ def model_card(conf: dict, name: str = 'NAME', params: dict|None = None, data_ro
           "whoever uses them accepts it. Check the training data above before publishing or using these weights.\n"]
     return "\n".join(s)
 
-# %% ../nbs/04b_model_io.ipynb #91bf2471
+# %% ../nbs/04b_model_io.ipynb #1c116dcd
 def _remove(p: Path):
     "Remove a file, link or folder tree if there is one (a link is removed, never followed)."
     if p.is_symlink() or p.is_file(): p.unlink()
@@ -147,7 +147,7 @@ def _remove(p: Path):
 
 def _is_model_folder(p: Path) -> bool: return (p/CONFIG_NAME).exists() or (p/WEIGHTS_NAME).exists() or not any(p.iterdir())
 
-# %% ../nbs/04b_model_io.ipynb #9a2e612f
+# %% ../nbs/04b_model_io.ipynb #ce026738
 def save_m3t(path, model: torch.nn.Module, kind: str, cfg: M3TConfig, preprocess: dict|None = None, feat_names=None,
              metrics: dict|None = None, params: dict|None = None, data_root=None) -> Path:
     "Write the model folder `path/` (model.safetensors, config.json, README.md) atomically; a rerun replaces it."
@@ -171,7 +171,7 @@ def save_m3t(path, model: torch.nn.Module, kind: str, cfg: M3TConfig, preprocess
     _remove(old)
     return path
 
-# %% ../nbs/04b_model_io.ipynb #7eeb31bd
+# %% ../nbs/04b_model_io.ipynb #fb9dc0d9
 _HUB_ID = re.compile(r"(?P<repo>[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?:@(?P<rev>[\w][\w./-]*))?")
 
 def hub_id(source) -> tuple[str, str|None]|None:
@@ -181,7 +181,7 @@ def hub_id(source) -> tuple[str, str|None]|None:
     if m['repo'].lower().endswith(('.pth', '.pt', '.safetensors', '.json')): return None     # a file name, not a model
     return m['repo'], m['rev']
 
-# %% ../nbs/04b_model_io.ipynb #37c87433
+# %% ../nbs/04b_model_io.ipynb #0113054e
 def _hub_env() -> tuple[str|None, bool]:
     "huggingface_hub's cache folder and offline switch, read from the environment now (not when the library was imported)."
     from huggingface_hub import constants
@@ -190,7 +190,7 @@ def _hub_env() -> tuple[str|None, bool]:
     off = env.get('HF_HUB_OFFLINE')
     return cache or constants.HF_HUB_CACHE, (off.strip().upper() in ('1', 'ON', 'YES', 'TRUE') if off is not None else bool(constants.HF_HUB_OFFLINE))
 
-# %% ../nbs/04b_model_io.ipynb #d1f7e2ff
+# %% ../nbs/04b_model_io.ipynb #2715ae63
 def resolve_model(source) -> Path:
     "The local folder or file of `source`: an existing path, or a Hub id `org/name[@revision]` through huggingface_hub's cache."
     p = Path(source).expanduser()
@@ -208,21 +208,21 @@ def resolve_model(source) -> Path:
                          f"Download it where there is internet with `hf download {want}` (then copy that cache here and set HF_HUB_CACHE), "
                          f"or pass a local model folder") from None
 
-# %% ../nbs/04b_model_io.ipynb #dfbf5cd8
+# %% ../nbs/04b_model_io.ipynb #3f661e48
 def _read_config(path: Path) -> tuple[dict, M3TConfig]:
     "The parsed `config.json` of a model folder and its M3TConfig; any problem -> ValueError naming the file."
     try: conf = json.loads(path.read_text())
     except (UnicodeDecodeError, json.JSONDecodeError) as e: raise ValueError(f"{path}: not valid JSON ({_first_line(e)})") from None
     fmt = conf.get('format') if isinstance(conf, dict) else None
     if not isinstance(fmt, str) or not fmt.startswith('m3t_nb/'): raise ValueError(f"{path}: not an m3t_nb model configuration (no format 'm3t_nb/...')")
-    if fmt != FORMAT: raise ValueError(f"{path}: model format {fmt!r}, which this m3t_nb does not read (it reads {FORMAT!r}): upgrade m3t_nb")
+    if fmt != MODEL_FORMAT: raise ValueError(f"{path}: model format {fmt!r}, which this m3t_nb does not read (it reads {MODEL_FORMAT!r}): upgrade m3t_nb")
     if conf.get('kind') not in MODEL_KINDS: raise ValueError(f"{path}: unknown model kind {conf.get('kind')!r}: one of {MODEL_KINDS}")
     try: cfg = M3TConfig.from_dict(conf['config'])
     except (KeyError, TypeError, ValueError, AttributeError) as e:
         raise ValueError(f"{path}: its 'config' is not an M3TConfig of this m3t_nb version ({type(e).__name__}: {_first_line(e)})") from None
     return conf, cfg
 
-# %% ../nbs/04b_model_io.ipynb #1e9bae0e
+# %% ../nbs/04b_model_io.ipynb #8da3de86
 def _fit(model: torch.nn.Module, sd: dict, path: Path) -> torch.nn.Module:
     "Load `sd` into `model`, or a ValueError naming the weights file and one tensor that does not fit."
     want, more = model.state_dict(), lambda l: f" (and {len(l) - 1} more)" if len(l) > 1 else ''
@@ -236,7 +236,7 @@ def _fit(model: torch.nn.Module, sd: dict, path: Path) -> torch.nn.Module:
     except RuntimeError as e: raise ValueError(f"{head} {_first_line(e)}") from None
     return model
 
-# %% ../nbs/04b_model_io.ipynb #83f01e0b
+# %% ../nbs/04b_model_io.ipynb #5b9e0ddd
 def _load_folder(folder: Path) -> tuple[torch.nn.Module, dict]:
     "Model and info of a model folder (format m3t_nb/2)."
     cpath, wpath = folder/CONFIG_NAME, folder/WEIGHTS_NAME
@@ -249,7 +249,7 @@ def _load_folder(folder: Path) -> tuple[torch.nn.Module, dict]:
     model = _fit(build_model(conf['kind'], cfg), _read_weights(wpath), wpath)
     return model, {**conf, 'config': cfg}
 
-# %% ../nbs/04b_model_io.ipynb #a9809e9d
+# %% ../nbs/04b_model_io.ipynb #17a6bd16
 def _load_pth(path: Path) -> tuple[torch.nn.Module, dict]:
     "Model and info of an old single-file model (format m3t_nb/1), read as data only (`weights_only=True`)."
     try: blob = torch.load(path, map_location='cpu', weights_only=True)
@@ -268,7 +268,7 @@ def _load_pth(path: Path) -> tuple[torch.nn.Module, dict]:
                 expr_classes=list(cfg.expr_classes or EXPR_CLASSES_8[:cfg.n_expr]))
     return model, info
 
-# %% ../nbs/04b_model_io.ipynb #50651b5b
+# %% ../nbs/04b_model_io.ipynb #d49e050a
 def load_m3t(source, device='cpu') -> tuple[torch.nn.Module, dict]:
     "A model from a folder, an old `.pth` file or a Hub id `org/name[@rev]`: (model in eval mode, info: kind, config, preprocess, ...)."
     p = resolve_model(source)

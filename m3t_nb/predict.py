@@ -36,7 +36,7 @@ from .model_io import load_m3t
 # %% auto #0
 __all__ = ['LIVE_CONTEXT', 'face_expressions', 'predict_video', 'write_abaw', 'read_predictions', 'report_moments',
            'timeline_figure', 'circumplex_figure', 'expression_figure', 'write_report', 'open_live', 'predict_live',
-           'predict_cli']
+           'feed_mpegts', 'predict_cli']
 
 # %% ../nbs/08_predict.ipynb #cb895bcd
 def _model_io(model, kind: str, video, feats, audio):
@@ -317,6 +317,29 @@ def predict_live(source: str, model, info: dict, emit, side: str|None = None, de
     if fol.n == 0: raise ValueError(f"{source}: {why or 'the stream ended'} before any frame arrived")
     if why: raise ValueError(f"{source}: {why}; stopped after {fol.n} frames, every row written")
     say(f"{source}: the stream ended after {fol.n} frames"); return fol.n
+
+# %% ../nbs/08_predict.ipynb #50aeeb10
+def feed_mpegts(path, out, realtime: bool = True, # pace the packets by their timestamps (else as fast as possible)
+                limit: int|None = None, # stop after this many packets (the stream then stalls: `out` stays open)
+                sent: list|None = None, # appended (presentation time s, time.perf_counter()) of each packet as it is sent
+                close: bool = True) -> int:
+    "Send the video of `path` to the binary writable `out` as an MPEG-TS stream, packet by packet; the number of packets sent."
+    import av
+    n, t0, first = 0, time.perf_counter(), None
+    with av.open(str(path)) as c:
+        vi = c.streams.video[0]
+        o = av.open(out, 'w', format='mpegts', options={'flush_packets': '1'})
+        vo = o.add_stream_from_template(vi)
+        for p in c.demux(vi):
+            if p.dts is None: continue
+            if limit is not None and n >= limit: return n
+            t = float(p.dts * p.time_base); first = t if first is None else first
+            if realtime: time.sleep(max(0., t0 + t - first - time.perf_counter()))
+            pts = float(p.pts * p.time_base); p.stream = vo; o.mux(p); n += 1
+            if sent is not None: sent.append((pts, time.perf_counter()))
+        o.close()
+    if close: out.close()
+    return n
 
 # %% ../nbs/08_predict.ipynb #e8684fde
 def _live_cli(source: str, net, info, out: str|None, side, stall: float, quiet: bool):

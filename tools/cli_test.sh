@@ -52,6 +52,17 @@ mkdir -p "$repo/snapshots/$rev" "$repo/refs" && cp "$m"/* "$repo/snapshots/$rev/
 (cd "$tmp" && HF_HUB_OFFLINE=1 HF_HUB_CACHE="$tmp/hub" m3t-predict "$vid" --model someone/m3t-demo --out "$tmp/pred_hub" --format csv) > "$tmp/ph.txt" 2>&1 \
   || { cat "$tmp/ph.txt"; echo "m3t-predict --model someone/m3t-demo (offline cache) failed"; exit 1; }
 cmp "$tmp/pred_dir/$name.csv" "$tmp/pred_hub/$name.csv" || { echo "m3t-predict: the Hub id and the folder gave different CSVs"; exit 1; }
+# the same weights as an old single-file .pth (format m3t_nb/1): the same CSV, and one warning that the format is old
+python - "$m" "$tmp/old.pth" <<'PY'
+import sys, torch
+from m3t_nb.model_io import load_m3t
+model, info = load_m3t(sys.argv[1])
+torch.save(dict(format='m3t_nb/1', kind=info['kind'], config=info['config'].to_dict(), preprocess=info['preprocess'], feat_names=info['feat_names'],
+                metrics=info['metrics'], state_dict=model.state_dict()), sys.argv[2])
+PY
+m3t-predict "$vid" --model "$tmp/old.pth" --out "$tmp/pred_old" --format csv > "$tmp/po.txt" 2>&1 || { cat "$tmp/po.txt"; echo "m3t-predict --model old.pth failed"; exit 1; }
+cmp "$tmp/pred_dir/$name.csv" "$tmp/pred_old/$name.csv" || { echo "m3t-predict: the old .pth and the folder gave different CSVs"; exit 1; }
+test "$(grep -c 'warning: .*old.pth: an old single-file model (.pth); re-save it as a folder with save_m3t' "$tmp/po.txt")" = 1 || { cat "$tmp/po.txt"; echo "m3t-predict --model old.pth: want the old-format warning once"; exit 1; }
 cp -r "$m" "$tmp/damaged" && truncate -s 1000 "$tmp/damaged/model.safetensors"
 set +e; m3t-predict "$vid" --model "$tmp/damaged" --out "$tmp/pred_bad" 2> "$tmp/err.txt"; rc=$?; set -e
 test "$rc" = 1 && grep -q "$tmp/damaged/model.safetensors: damaged or not a safetensors file" "$tmp/err.txt" && ! grep -q Traceback "$tmp/err.txt" \
