@@ -346,7 +346,7 @@ def _live_cli(source: str, net, info, out: str|None, side, stall: float, quiet: 
     "`m3t-predict --live`: CSV rows to standard output (and to `out`), each flushed as soon as it is known."
     import csv
     f = open(out, 'w', newline='') if out else None
-    writers = [csv.writer(s) for s in ([sys.stdout] + ([f] if f else []))]
+    writers = [csv.writer(s, lineterminator='\n') for s in ([sys.stdout] + ([f] if f else []))]
     def emit(row):
         for w, s in zip(writers, [sys.stdout] + ([f] if f else [])): w.writerow(row); s.flush()
     try: predict_live(source, net, info, emit, side=side, stall=stall, say=(lambda m: None) if quiet else None)

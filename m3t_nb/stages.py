@@ -54,9 +54,9 @@ def triangular_lr(n_epoch: int, lr_max: float, base_lr: float = 1e-7, step_up: f
     return _sched
 
 # %% ../nbs/06_stages.ipynb #7ffd9e32
-def step_decay_lr(n_epoch: int, lr0: float = 1e-5, gamma: float = 0.1, every: float = 2.):
-    "Step decay as a fastai schedule: lr0 · gamma^floor(epoch / every)."
-    def _sched(pos: float) -> float: return lr0 * gamma ** math.floor(pos * n_epoch / every + 1e-9)
+def step_decay_lr(n_epoch: int, lr0: float = 1e-5, gamma: float = 0.1, step_epochs: float = 2.):
+    "Step decay as a fastai schedule: lr0 · gamma^floor(epoch / step_epochs)."
+    def _sched(pos: float) -> float: return lr0 * gamma ** math.floor(pos * n_epoch / step_epochs + 1e-9)
     return _sched
 
 # %% ../nbs/06_stages.ipynb #3ff5d78c
@@ -154,11 +154,11 @@ def join_process_group(cpu: bool = False):
 
 # %% ../nbs/06_stages.ipynb #f326fa34
 def fit_stage(learn: Learner, n_epoch: int, name: str, schedule: str = 'cyclic', lr_max: float = 1e-3,
-              base_lr: float = 1e-7, step_up: float = 3., lr0: float = 1e-5, gamma: float = 0.1, every: float = 2.,
+              base_lr: float = 1e-7, step_up: float = 3., lr0: float = 1e-5, gamma: float = 0.1, step_epochs: float = 2.,
               resume: bool = True, extra_cbs=None, sync_bn: bool = True,
               select: bool = True) -> Learner: # keep the best epoch by validation CCC (False: the last epoch)
     "Train one stage with the paper's schedule ('cyclic' or 'step'), keeping the best model by mean validation CCC (or the last one)."
-    sched = triangular_lr(n_epoch, lr_max, base_lr, step_up) if schedule == 'cyclic' else step_decay_lr(n_epoch, lr0, gamma, every)
+    sched = triangular_lr(n_epoch, lr_max, base_lr, step_up) if schedule == 'cyclic' else step_decay_lr(n_epoch, lr0, gamma, step_epochs)
     start = finished_epochs(learn, name) if resume else 0
     log = Path(learn.path)/f"{name}_log.csv"
     best = SaveModelCallback(monitor='ccc', comp=np.greater, fname=name, reset_on_fit=True)
