@@ -1,4 +1,4 @@
-"""`m3t-evaluate` scores a folder of predictions against Aff-Wild2 annotation files with the challenge metric; an ipywidgets explorer walks through one video's predictions.
+"""`m3t-evaluate` scores a folder of predictions against Aff-Wild2 annotation files with the challenge metric; a live explorer (plotly FigureWidgets) walks through one video's predictions.
 
 `m3t-evaluate PRED_DIR ANNOTATION_DIR` pairs `NAME.txt` (or `NAME.csv`) predictions with `NAME.txt` VA annotations,
 requires exactly one prediction per annotated frame line (nothing is trimmed or padded: a file of another length is
@@ -60,26 +60,33 @@ def evaluate_cli(pred_dir: str,   # Folder of predictions (NAME.txt in the ABAW 
           f"CCC valence {tot['ccc_v']:.4f}, arousal {tot['ccc_a']:.4f}, mean {tot['ccc']:.4f}")
 
 # %% ../nbs/09_evaluate.ipynb #a67c8f5a
-def explore(df: pd.DataFrame, faces: dict|None = None):
-    "An ipywidgets explorer of a prediction table: frame slider, aligned face, circumplex point, timeline cursor."
-    import ipywidgets as w
-    import matplotlib.pyplot as plt
+def _jpeg(face: np.ndarray) -> bytes:
+    import cv2
+    return cv2.imencode('.jpg', cv2.cvtColor(np.ascontiguousarray(face), cv2.COLOR_RGB2BGR))[1].tobytes()
+
+def explore(df: pd.DataFrame, faces: dict|None = None): # frame index (from 0) -> aligned face; default: those `predict_video` kept
+    "A live explorer of a prediction table: a frame slider moves the timeline cursor and the circumplex point and shows the face, in place."
+    import ipywidgets as w, plotly.graph_objects as go
+    from plotly.subplots import make_subplots
     faces = faces if faces is not None else df.attrs.get('faces', {})
-    keys = np.array(sorted(faces)) if faces else np.arange(len(df))
-    out = w.Output()
-    def show(frame):
-        i = int(keys[np.argmin(np.abs(keys - frame))]) if faces else frame
-        with out:
-            out.clear_output(wait=True)
-            fig, ax = plt.subplots(1, 3, figsize=(11, 3), gridspec_kw=dict(width_ratios=[1, 1.1, 2.5]))
-            if faces: ax[0].imshow(faces[i])
-            ax[0].set_title(f"frame {i + 1}"); ax[0].axis('off')
-            ax[1].plot(df.valence, df.arousal, color='lightgrey', lw=0.8); ax[1].scatter([df.valence[i]], [df.arousal[i]], color='red', zorder=3)
-            ax[1].add_patch(plt.Circle((0, 0), 1, fill=False, color='grey')); ax[1].set_xlim(-1.1, 1.1); ax[1].set_ylim(-1.1, 1.1)
-            ax[1].set_xlabel('valence'); ax[1].set_ylabel('arousal'); ax[1].set_aspect('equal')
-            ax[2].plot(df.time_s, df.valence, label='valence'); ax[2].plot(df.time_s, df.arousal, label='arousal')
-            ax[2].axvline(df.time_s[i], color='red'); ax[2].set_ylim(-1.05, 1.05); ax[2].legend(loc='lower right'); ax[2].set_xlabel('s')
-            plt.tight_layout(); plt.show()
-    slider = w.IntSlider(0, 0, len(df) - 1, description='frame', continuous_update=False, layout=w.Layout(width='600px'))
-    w.interactive_output(show, dict(frame=slider))
-    return w.VBox([slider, out])
+    keys = np.array(sorted(faces))
+    t, v, a, num = (df[c].to_numpy() for c in ('time_s', 'valence', 'arousal', 'frame'))
+    tl = go.FigureWidget(make_subplots(rows=2, cols=1, shared_xaxes=True, subplot_titles=('valence', 'arousal'), vertical_spacing=0.1))
+    for r, y in ((1, v), (2, a)): tl.add_scatter(x=t, y=y, mode='lines', showlegend=False, row=r, col=1)
+    tl.add_vline(x=t[0], line_color='red'); tl.update_yaxes(range=[-1.05, 1.05]); tl.update_layout(height=320, margin=dict(l=40, r=10, t=30, b=30))
+    circ = go.FigureWidget(layout=dict(width=330, height=320, margin=dict(l=40, r=10, t=10, b=40), showlegend=False,
+                                       xaxis=dict(range=[-1.1, 1.1], title='valence'), yaxis=dict(range=[-1.1, 1.1], title='arousal', scaleanchor='x')))
+    circ.add_shape(type='circle', x0=-1, y0=-1, x1=1, y1=1, line_color='lightgrey')
+    circ.add_scatter(x=v, y=a, mode='lines', line=dict(color='lightgrey', width=1)); circ.add_scatter(x=v[:1], y=a[:1], mode='markers', marker=dict(color='red', size=10))
+    face, label = w.Image(format='jpeg', width=128, height=128), w.HTML()
+    slider = w.IntSlider(int(num[0]), int(num[0]), int(num[-1]), description='frame', layout=w.Layout(width='600px'))
+    def show(_=None):
+        i = int(np.searchsorted(num, slider.value))
+        with tl.batch_update(): tl.layout.shapes[0].update(x0=t[i], x1=t[i])
+        with circ.batch_update(): circ.data[1].x, circ.data[1].y = [v[i]], [a[i]]
+        k = int(keys[np.argmin(np.abs(keys - i))]) if len(keys) else None
+        if k is not None: face.value = _jpeg(faces[k])
+        label.value = (f"frame {num[i]} at {t[i]:.2f} s: valence {v[i]:+.2f}, arousal {a[i]:+.2f}"
+                       + (f" (face of frame {num[k]})" if k is not None and k != i else '') + ('' if df.face_present.iloc[i] else ', no face'))
+    slider.observe(show, 'value'); show()
+    return w.VBox([w.HBox([slider, label]), w.HBox([face, circ]), tl])

@@ -147,7 +147,7 @@ def video_rotation(path) -> int:
     import av
     with open_media(path) as c:
         try:
-            for f in c.decode(c.streams.video[0]): return 90 * rotation_turns(f.rotation)
+            for f in c.decode(c.streams.video[0]): return 90 * rotation_turns(getattr(f, 'rotation', 0))
         except av.error.FFmpegError: pass
     return 0
 
@@ -255,7 +255,7 @@ def iter_frames(path, max_side: int|None = None,
                     w, h = int(round(f.width*r)) // 2 * 2, int(round(f.height*r)) // 2 * 2
                     img = f.to_ndarray(format='rgb24', width=w, height=h)
                 else: img = f.to_ndarray(format='rgb24')
-                yield i, t, upright(img, rotation_turns(f.rotation) if rotate else 0)
+                yield i, t, upright(img, rotation_turns(getattr(f, 'rotation', 0)) if rotate else 0)
         except av.error.FFmpegError as e:
             hint = f"; frames over {MAX_FRAME_PIXELS} pixels are refused" if i < 0 else ""
             raise ValueError(f"{path}: decoding failed after {i+1} frames ({e}){hint}") from None
@@ -267,7 +267,7 @@ def read_frames(path, indices: Sequence[int]) -> list[np.ndarray]:
     want, out = set(int(i) for i in indices), {}
     with open_media(path) as c:
         for i, f in enumerate(c.decode(video=0)):
-            if i in want: out[i] = upright(f.to_ndarray(format='rgb24'), rotation_turns(f.rotation))
+            if i in want: out[i] = upright(f.to_ndarray(format='rgb24'), rotation_turns(getattr(f, 'rotation', 0)))
             if len(out) == len(want): break
     return [out[i] for i in indices]
 

@@ -95,7 +95,7 @@ def model_config(kind: str, cfg: M3TConfig, preprocess: dict|None = None, feat_n
                           feat_names=names, feat_dims={n: cfg.feat_dims[n] for n in names if n in cfg.feat_dims},
                           expr_classes=list(cfg.expr_classes or EXPR_CLASSES_8[:cfg.n_expr]), metrics=metrics or {}))
 
-# %% ../nbs/04b_model_io.ipynb #3b5ffc24
+# %% ../nbs/04b_model_io.ipynb #55f5b28e
 _KIND_TEXT = dict(
     visual="the visual network (Sec. II-A): a two-branch 3D CNN on 32-frame face clips with 2D static features and bidirectional GRUs, with an expression head",
     audio="the acoustic network (Sec. II-B): a bidirectional GRU and an MLP on frame-synchronised log-Mel features",
@@ -107,12 +107,17 @@ def _shown(k: str, v) -> str:
     "A parameter's value for the card: paths as their last part, table bars escaped."
     v = str(v); return (Path(v).name if k in _PATH_PARAMS or os.path.isabs(v) else v).replace('|', '\\|')
 
+def _spec(s) -> str:
+    "A feature extractor's spec for the card: `torch:/a/b/net.pt2` as `torch:net.pt2`."
+    kind, sep, rest = str(s).partition(':')
+    return f"{kind}:{Path(rest).name}" if sep and ('/' in rest or '\\' in rest) else _shown('', s)
+
 def _front_matter(kind: str) -> str:
     tags = ['m3t_nb', 'valence-arousal', 'affective-computing', 'emotion-recognition', 'abaw', 'aff-wild2', 'video' if kind != 'audio' else 'audio']
     if kind in ('concat', 'attention'): tags += ['audio', 'multimodal']
     return "---\nlibrary_name: m3t_nb\nlicense: other\nlicense_name: training-data-licence\ntags:\n" + "".join(f"- {t}\n" for t in tags) + "---\n"
 
-# %% ../nbs/04b_model_io.ipynb #eff5ff4e
+# %% ../nbs/04b_model_io.ipynb #3219929e
 def model_card(conf: dict, name: str = 'NAME', params: dict|None = None, data_root=None) -> str:
     "The Hugging Face model card (`README.md`) of the model whose `config.json` is `conf`, in a folder called `name`."
     kind, m, p = conf['kind'], conf.get('metrics') or {}, dict(params or {})
@@ -127,7 +132,7 @@ def model_card(conf: dict, name: str = 'NAME', params: dict|None = None, data_ro
     feats = (conf.get('preprocess') or {}).get('features') or {}
     if kind != 'audio':
         s += ["## The 2D features it needs\n", "Each frame's face gets these features at prediction time, made as in training (`m3t-predict` does it):\n",
-              "| name | size | extractor |\n|---|---|---|\n" + "".join(f"| {n} | {d} | `{_shown('', feats.get(n, '?'))}` |\n" for n, d in conf.get('feat_dims', {}).items())]
+              "| name | size | extractor |\n|---|---|---|\n" + "".join(f"| {n} | {d} | `{_spec(feats.get(n, '?'))}` |\n" for n, d in conf.get('feat_dims', {}).items())]
     hub = f"ORG/{name}"
     s += ["## Use it\n", f"```sh\nm3t-predict video.mp4 --model {hub} --out preds   # or --model the/local/folder\n```\n",
           f"```python\nfrom m3t_nb import load_m3t, predict_video\nmodel, info = load_m3t('{hub}')\ndf = predict_video('video.mp4', model, info)   # frame, time_s, valence, arousal, ...\n```\n",

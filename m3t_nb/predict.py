@@ -75,7 +75,8 @@ def face_expressions(faces, present: np.ndarray, batch: int = 64) -> np.ndarray:
 
 # %% ../nbs/08_predict.ipynb #1738b8ec
 def predict_video(path, model, info: dict|None = None, side: str|None = None, bs: int = 8, device=None,
-                  timings: dict|None = None, keep_faces: Sequence[int] = (),
+                  timings: dict|None = None,
+                  keep_faces: Sequence[int]|None = None, # frames (from 0) whose aligned face `df.attrs['faces']` keeps; default 100 spread over the video
                   expressions: bool = False) -> pd.DataFrame: # add the embedded FER network's 7 expression probabilities (`fer_<class>`) of each frame's face
     "Per-frame valence/arousal (and expression probabilities) of the person in a video, with the model's preprocessing."
     if isinstance(model, (str, Path)): model, info = load_m3t(model, device or 'cpu')
@@ -94,6 +95,7 @@ def predict_video(path, model, info: dict|None = None, side: str|None = None, bs
         preds, probs = _predict_clips(model, kind, cfg, r, bs, device)
         tm['model'] = tm.get('model', 0.) + time.perf_counter() - t1
         n, tr, fps, has_audio = r['n_frames'], r['track'], r['fps'], r['has_audio']
+        if keep_faces is None: keep_faces = np.unique(np.linspace(0, n - 1, min(n, 100)).astype(int))
         kept = {int(i): np.array(r['faces'][i]) for i in keep_faces if 0 <= i < n} if r['faces'] is not None else {}
         fer = face_expressions(r['faces'], r['present']) if expressions else None
         del r
@@ -245,7 +247,7 @@ def _live_frames(c, q):
     n = 0
     try:
         for f in c.decode(c.streams.video[0]):
-            q.put(('frame', f.time, upright(f.to_ndarray(format='rgb24'), rotation_turns(f.rotation)))); n += 1
+            q.put(('frame', f.time, upright(f.to_ndarray(format='rgb24'), rotation_turns(getattr(f, 'rotation', 0))))); n += 1
         q.put(('end', n))
     except Exception as e: q.put(('error', str(e)))
 
@@ -386,8 +388,7 @@ def predict_cli(*videos: str,            # Video files to predict
             name = Path(v).stem + (f"_{side}" if side else '')
             try:
                 check_name(name, v)
-                n = video_info(v).n_frames
-                keep = np.linspace(0, max(n - 1, 0), 40).astype(int) if report else ()
+                keep = np.linspace(0, max(video_info(v).n_frames - 1, 0), 40).astype(int) if report else ()   # (no extra pass without)
                 df = predict_video(v, net, info, side=side, keep_faces=keep, expressions=expressions)
                 if format == 'abaw': write_abaw(df, dest/f"{name}.txt")
                 else: atomic_write_text(dest/f"{name}.csv", df.to_csv(index=False))

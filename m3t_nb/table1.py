@@ -23,7 +23,7 @@ __all__ = ['TABLE1', 'Table1Row', 'row_params', 'skip_reason', 'experiment_noteb
            'run_row', 'table1_frame', 'write_table1', 'm3t_table1', 'table1_cli']
 
 # %% ../nbs/07a_table1.ipynb #0feb5d69
-import hashlib, json, shutil, time   # no `from __future__ import annotations`: m3t-table1's parser needs real types
+import dataclasses, hashlib, json, shutil, time   # no `from __future__ import annotations`: m3t-table1's parser needs real types
 from dataclasses import dataclass
 from pathlib import Path
 import pandas as pd
@@ -32,7 +32,7 @@ from fastcore.script import call_parse
 from .annotations import atomic_write_text
 from .cli import cli_errors
 from .cache import parse_features, PreprocessConfig
-from .train import run_experiment, experiment_params, DEFAULTS
+from .train import run_experiment, experiment_params, ExperimentParams, DEFAULTS
 
 # %% ../nbs/07a_table1.ipynb #dbe3e59a
 @dataclass(frozen=True)
@@ -60,17 +60,17 @@ TABLE1 = [
 ]
 
 # %% ../nbs/07a_table1.ipynb #c9ce9fdb
-def row_params(row: Table1Row, common: dict, pretrain_root: str|None) -> dict:
+def row_params(row: Table1Row, common: ExperimentParams, pretrain_root: str|None) -> ExperimentParams:
     "The experiment parameters of `row`: the common ones, the row's, stage 0 only where the row pretrains."
-    return {**common, **row.params, 'pretrain_root': pretrain_root if 'pretrain' in row.needs else None}
+    return dataclasses.replace(common, **row.params, pretrain_root=pretrain_root if 'pretrain' in row.needs else None)
 
 # %% ../nbs/07a_table1.ipynb #da4c526a
-def skip_reason(row: Table1Row, params: dict, status: dict) -> str|None:
+def skip_reason(row: Table1Row, params: ExperimentParams, status: dict) -> str|None:
     "Why `row` cannot run (None if it can): missing AU features or identity corpus, or a row it starts from that did not finish."
-    feats = parse_features(params['features']) if params.get('features') else PreprocessConfig().features
+    feats = parse_features(params.features) if params.features else PreprocessConfig().features
     if 'au' in row.needs and 'au' not in feats:
         return "no AU features in the cache: give features 'emotion=...,au=SPEC' (the paper's TCAE features)"
-    if 'pretrain' in row.needs and not params.get('pretrain_root'):
+    if 'pretrain' in row.needs and not params.pretrain_root:
         return "no identity corpus for stage 0: give pretrain_root"
     for dep in (n for n in row.needs if n not in ('au', 'pretrain')):
         if status.get(dep) not in ('ran', 'reused'): return f"starts from the models of row {dep!r}, which did not finish"
@@ -113,9 +113,10 @@ def _model_id(p: Path) -> list|None:
         with open(f, 'rb') as fh: return hashlib.file_digest(fh, 'sha256').hexdigest()
     return [digest(f) for f in files]
 
-def run_row(row: Table1Row, params: dict, out_dir, notebook: dict) -> str:
+def run_row(row: Table1Row, params: ExperimentParams, out_dir, notebook: dict) -> str:
     "Run one row (papermill) into `out_dir/rows/KEY`: 'ran', or 'reused' when it is finished and up to date."
     import papermill as pm
+    params = dataclasses.asdict(params)                 # papermill takes the parameters by name
     out_dir = Path(out_dir); folder = out_dir/'rows'/row.key
     byrow = {r.key: r for r in TABLE1}
     starts = {byrow[d].result: out_dir/'rows'/d/'models'/byrow[d].result for d in row.needs if d in byrow}
@@ -148,13 +149,14 @@ def table1_frame(out_dir, status: dict) -> pd.DataFrame:
     return pd.DataFrame(recs)
 
 # %% ../nbs/07a_table1.ipynb #13301841
-def write_table1(out_dir, table: pd.DataFrame, params: dict):
+def write_table1(out_dir, table: pd.DataFrame, p: ExperimentParams):
     "`OUT/table1.csv` and `OUT/table1.html` (written atomically)."
     import html
     out = Path(out_dir)
     atomic_write_text(out/'table1.csv', table.to_csv(index=False))
     shown = table.drop(columns=['row']).round(3)
-    note = ', '.join(f"{k}={params[k]}" for k in ('preset', 'data_root', 'epochs_audio', 'epochs_visual', 'epochs_frozen', 'epochs_finetune') if k in params)
+    note = (f"preset={p.preset}, data_root={p.data_root}, epochs_audio={p.epochs_audio}, epochs_visual={p.epochs_visual}, "
+            f"epochs_frozen={p.epochs_frozen}, epochs_finetune={p.epochs_finetune}")
     page = ("<!doctype html><meta charset='utf-8'><title>M3T: Table I</title><style>body{font-family:sans-serif;margin:2em}"
             "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}</style>"
             "<h1>Table I: valence-arousal CCC on the validation set</h1><p>Measured (valence, arousal, mean) beside the paper's "
@@ -176,9 +178,9 @@ def m3t_table1(data_root: str = 'demo',    # An Aff-Wild2-style corpus root, or 
     if data_root == 'demo':
         from m3t_nb.demo import make_demo_corpus
         if not (out/'corpus'/'demo_meta.json').exists():
-            make_demo_corpus(out/'corpus', common['demo_videos'], common['demo_seconds'], common['demo_seed'], workers=common['workers'], progress=False)
+            make_demo_corpus(out/'corpus', common.demo_videos, common.demo_seconds, common.demo_seed, workers=common.workers, progress=False)
         data_root, pretrain_root = str(out/'corpus'), pretrain_root or 'demo'
-    common.update(data_root=str(data_root), cache_dir=str(common['cache_dir'] or out/'cache'))
+    common = dataclasses.replace(common, data_root=str(data_root), cache_dir=str(common.cache_dir or out/'cache'))
     status = {}
     for r in TABLE1:
         p = row_params(r, common, pretrain_root)
