@@ -242,6 +242,8 @@ def iter_frames(path, max_side: int|None = None,
                ) -> Iterator[tuple[int, float, np.ndarray]]:
     "Yield (index, time in s, upright RGB frame) for every frame, downscaled so the longer side ≤ `max_side`; warn if fewer than declared."
     import av
+    from av.video.reformatter import VideoReformatter
+    rf = VideoReformatter()              # one converter for every frame: `frame.to_ndarray` would set up swscale anew each time (4x slower)
     with open_media(path) as c:
         s = c.streams.video[0]
         s.thread_type = 'AUTO'
@@ -253,8 +255,8 @@ def iter_frames(path, max_side: int|None = None,
                 if max_side and max(f.width, f.height) > max_side:
                     r = max_side / max(f.width, f.height)
                     w, h = int(round(f.width*r)) // 2 * 2, int(round(f.height*r)) // 2 * 2
-                    img = f.to_ndarray(format='rgb24', width=w, height=h)
-                else: img = f.to_ndarray(format='rgb24')
+                    img = rf.reformat(f, format='rgb24', width=w, height=h).to_ndarray()
+                else: img = rf.reformat(f, format='rgb24').to_ndarray()
                 yield i, t, upright(img, rotation_turns(getattr(f, 'rotation', 0)) if rotate else 0)
         except av.error.FFmpegError as e:
             hint = f"; frames over {MAX_FRAME_PIXELS} pixels are refused" if i < 0 else ""
@@ -264,10 +266,11 @@ def iter_frames(path, max_side: int|None = None,
 # %% ../nbs/01_media.ipynb #96927752
 def read_frames(path, indices: Sequence[int]) -> list[np.ndarray]:
     "Decode the frames at `indices` (0-based) of a video as upright RGB arrays."
-    want, out = set(int(i) for i in indices), {}
+    from av.video.reformatter import VideoReformatter
+    want, out, rf = set(int(i) for i in indices), {}, VideoReformatter()
     with open_media(path) as c:
         for i, f in enumerate(c.decode(video=0)):
-            if i in want: out[i] = upright(f.to_ndarray(format='rgb24'), rotation_turns(getattr(f, 'rotation', 0)))
+            if i in want: out[i] = upright(rf.reformat(f, format='rgb24').to_ndarray(), rotation_turns(getattr(f, 'rotation', 0)))
             if len(out) == len(want): break
     return [out[i] for i in indices]
 

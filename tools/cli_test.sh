@@ -24,6 +24,13 @@ bad = [(f.__name__, a.dest) for f in (demo_corpus_cli, corpus_index_cli, preproc
 assert not bad, f"options without help: {bad}"
 PY
 m3t-train --help | grep -q -- "--lam (float)  *Weight of the expression loss" || { m3t-train --help; echo "m3t-train --help lacks the experiment's options"; exit 1; }
+# the paper preset is the authors' recipe where the paper is silent: gradient clipping 1.0, complete training windows only
+m3t-train --preset paper --dry-run > "$tmp/dry.json"
+python - "$tmp/dry.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))['optimisation']
+assert (d['grad_clip'], d['window_rule']) == (1.0, 'complete'), d
+PY
 # every papermill parameter reaches the run, and results.json records the effective value of each
 M3T_FIXTURES="$tmp/fixtures" papermill nbs/07_train.ipynb "$tmp/train.ipynb" -p data_root "$tmp/corpus" -p out_dir "$tmp/run" -p stages audio \
   -p epochs_audio 1 -p windows_per_video 4 -p bs 8 -p lam 0.25 -p seed 7 -p weight_decay 0.001 -p step_up_epochs 2 \
@@ -67,4 +74,4 @@ cp -r "$m" "$tmp/damaged" && truncate -s 1000 "$tmp/damaged/model.safetensors"
 set +e; m3t-predict "$vid" --model "$tmp/damaged" --out "$tmp/pred_bad" 2> "$tmp/err.txt"; rc=$?; set -e
 test "$rc" = 1 && grep -q "$tmp/damaged/model.safetensors: damaged or not a safetensors file" "$tmp/err.txt" && ! grep -q Traceback "$tmp/err.txt" \
   || { cat "$tmp/err.txt"; echo "m3t-predict on a damaged model.safetensors: exit $rc, want 1 with the file named and no traceback"; exit 1; }
-echo "cli: 6 passed, 0 failed"
+echo "cli: 7 passed, 0 failed"
