@@ -20,7 +20,7 @@ from m3t_nb.demo import make_demo_corpus
 from m3t_nb.annotations import index_corpus
 from m3t_nb.media import video_info
 from m3t_nb.models import M3TConfig
-from m3t_nb.cache import PreprocessConfig
+from m3t_nb.pipeline import PreprocessConfig
 from m3t_nb.model_io import build_model, save_m3t
 from m3t_nb.predict import predict_video
 sys.path.insert(0, str(Path(__file__).parent))

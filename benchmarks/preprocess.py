@@ -28,7 +28,8 @@ import numpy as np
 from m3t_nb.demo import make_demo_corpus
 from m3t_nb.annotations import write_va
 from m3t_nb.faces import MTCNNDetector, face_track
-from m3t_nb.cache import PreprocessConfig, preprocess_corpus, open_cache
+from m3t_nb.pipeline import PreprocessConfig
+from m3t_nb.cache import preprocess_corpus, open_cache
 
 REAL_CLIPS = ['/usr/share/doc/opencv-doc/examples/data/Megamind.avi']
 

@@ -4,7 +4,7 @@ Modules:
 
 - `m3t_nb.annotations`: Reading the annotation files users have on disk, writing them back, and indexing a corpus root (paper, Sec. III-A "Dataset").
 - `m3t_nb.audio`: One 200-d acoustic feature per video frame, exactly, at any frame rate (paper, Sec. III-A "Audio preprocessing").
-- `m3t_nb.cache`: One memory-mappable entry per annotated person: aligned faces, presence, audio features, 2D static features and labels, written atomically and resumable.
+- `m3t_nb.cache`: One memory-mappable entry per annotated person of a corpus: aligned faces, presence, audio features, 2D static features and labels from the per-video pipeline, written atomically, parallel, sharded and resumable.
 - `m3t_nb.cli`: How every `m3t-*` command reports bad input, bad usage and interruptions: a message naming the file and the problem, an exit status a script can test, never a traceback.
 - `m3t_nb.demo`: A small corpus in the Aff-Wild2 layout that any machine makes in under a minute, with known labels that can be learned from the face, from the voice, and best from both; and the one small corpus every test shares.
 - `m3t_nb.evaluate`: `m3t-evaluate` scores a folder of predictions against Aff-Wild2 annotation files with the challenge metric; a live explorer (plotly FigureWidgets) walks through one video's predictions.
@@ -17,10 +17,12 @@ Modules:
 - `m3t_nb.media`: Frame rate, frame count, frames with their timestamps and the audio track of any container; and an atomic writer for the demo corpus (paper, Sec. III-A).
 - `m3t_nb.model_io`: A trained model as a folder anyone can publish, inspect without running code and use with one argument: `model.safetensors`, `config.json` and a Hugging Face model card, loaded from a folder, an old `.pth` file or a Hub id.
 - `m3t_nb.models`: A two-branch 3D VGG-like CNN with 2D static features and bidirectional GRUs for the face, a bidirectional GRU with an MLP for the voice (paper, Sec. II-A and II-B).
+- `m3t_nb.pipeline`: One video in, every array the models read out: the face track, aligned faces, 2D features and frame-synchronised audio features, with one row per decoded frame (paper, Sec. III-A).
 - `m3t_nb.predict`: `predict_video` and `m3t-predict`: per-frame valence and arousal of the person in a video, in the ABAW format, as a CSV, and as an HTML report.
 - `m3t_nb.pretrain`: The VoxCeleb2 step: teach the 3D CNN faces by recognising people in face tracks, then transfer it (paper, Sec. II-A).
 - `m3t_nb.stages`: The machinery of M3T's training stages (paper, Sec. III-B): one fastai `Learner` per stage, the paper's learning-rate schedules, fits that resume where they stopped, several processes, and the challenge metric over whole videos.
 - `m3t_nb.table1`: `m3t-table1` runs each method of the paper's Table I as one execution of the experiment notebook and assembles the table.
+- `m3t_nb.testing`: One small demo corpus (and, from chapter `03b_cache` on, its preprocessed cache) made once per test run, for every chapter's tests: fastai's `test_utils` habit of keeping test helpers in a module of their own.
 - `m3t_nb.train`: Single-modality models, fusion with frozen encoders, end-to-end fine-tuning (paper, Sec. III-B); and the experiment notebook users run with papermill."""
 
 __version__ = "0.1.0"

@@ -37,8 +37,9 @@ import pandas as pd
 # %% auto #0
 __all__ = ['VA_NONE', 'EXPR_NONE', 'AU_NONE', 'EXPR_CLASSES', 'EXPR_CLASSES_8', 'AU_NAMES', 'AU_NAMES_12', 'MAX_ANNOTATION_BYTES',
            'READERS', 'TASK_FOLDERS', 'SPLIT_FOLDERS', 'VIDEO_EXTS', 'AnnotationError', 'Annotation', 'read_va',
-           'read_expr', 'read_au', 'atomic_write_text', 'write_va', 'write_expr', 'check_name', 'CorpusEntry',
-           'split_side', 'find_videos', 'CorpusIndex', 'index_corpus', 'LengthMismatchWarning', 'reconcile_length']
+           'read_expr', 'read_au', 'atomic_write_text', 'write_va', 'write_abaw', 'read_predictions', 'write_expr',
+           'check_name', 'CorpusEntry', 'split_side', 'find_videos', 'CorpusIndex', 'index_corpus',
+           'LengthMismatchWarning', 'reconcile_length']
 
 # %% ../nbs/00_annotations.ipynb #5fc599d9
 VA_NONE, EXPR_NONE, AU_NONE = -5.0, -1, -1
@@ -167,6 +168,29 @@ def write_va(path, va: np.ndarray, mask: np.ndarray|None = None, decimals: int =
     mask = np.ones(len(va), bool) if mask is None else np.asarray(mask, bool)
     rows = [f"{v:.{decimals}f},{a:.{decimals}f}" if m else "-5,-5" for (v, a), m in zip(va, mask)]
     atomic_write_text(path, "valence,arousal\n" + "\n".join(rows) + "\n")
+
+# %% ../nbs/00_annotations.ipynb #3b547a20
+def write_abaw(df: pd.DataFrame, path):
+    "The ABAW VA submission format: header `valence,arousal`, one line per frame."
+    atomic_write_text(path, "valence,arousal\n" + "\n".join(f"{v:.4f},{a:.4f}" for v, a in zip(df.valence, df.arousal)) + "\n")
+
+# %% ../nbs/00_annotations.ipynb #a701b64b
+def read_predictions(path) -> np.ndarray:
+    "Read an ABAW-format prediction file (or a CSV with valence/arousal columns) into (N, 2): every line a finite value in [-1, 1]."
+    path = Path(path)
+    if path.suffix == '.csv':
+        try: d = pd.read_csv(path)
+        except Exception as e: raise ValueError(f"{path}: not a CSV file ({e})") from None
+        if not {'valence', 'arousal'} <= set(d.columns): raise ValueError(f"{path}: no valence/arousal columns")
+        va, first = d[['valence', 'arousal']].to_numpy(np.float64), 2
+    else:
+        ann = read_va(path)                                    # checks the header, the numbers and the range
+        if not ann.mask.all():
+            raise ValueError(f"{path}, line {int(np.argmin(ann.mask)) + 2}: -5 marks an unannotated frame, not a prediction")
+        va, first = ann.values.astype(np.float64), 2
+    bad = ~np.isfinite(va).all(1) | (np.abs(np.nan_to_num(va)) > 1).any(1)
+    if bad.any(): raise ValueError(f"{path}, line {int(np.argmax(bad)) + first}: {va[np.argmax(bad)].tolist()} is not a valence/arousal pair in [-1, 1]")
+    return va.astype(np.float32)
 
 # %% ../nbs/00_annotations.ipynb #eff5dd1a
 def write_expr(path, labels: np.ndarray, mask: np.ndarray|None = None, classes: Sequence[str] = EXPR_CLASSES):

@@ -25,9 +25,9 @@ Docs: https://m3t-nb.github.io/m3t_nb/audio.html.md"""
 # %% ../nbs/02_audio.ipynb #02c98828
 from __future__ import annotations
 from dataclasses import dataclass
-from pathlib import Path
+
 import numpy as np
-from .media import load_audio, load_audio_at, frame_times
+from .media import load_audio_at, frame_times
 
 # %% auto #0
 __all__ = ['AUDIO_MIN_FPS', 'AudioConfig', 'hz_to_mel', 'mel_to_hz', 'mel_filterbank', 'logmel_at', 'frame_centers',

@@ -12,8 +12,8 @@ Docs: https://m3t-nb.github.io/m3t_nb/demo.html.md"""
 
 # %% ../nbs/01b_demo.ipynb #ecdcafb6
 from __future__ import annotations
-import os, json, fcntl, tempfile, time
-from contextlib import contextmanager
+import os, json, time
+
 from dataclasses import dataclass, asdict
 from functools import lru_cache
 from pathlib import Path
@@ -21,16 +21,15 @@ import numpy as np
 import pandas as pd
 from fastcore.parallel import parallel
 from fastcore.script import call_parse
-from .annotations import EXPR_CLASSES, write_va, write_expr, atomic_write_text, index_corpus, read_va, read_expr
+from .annotations import write_va, write_expr, atomic_write_text
 from .cli import cli_errors
-from .media import VideoWriter, exact_rate, video_info, read_frames, corpus_summary
+from .media import VideoWriter, exact_rate, corpus_summary
 from .faces import MTCNNDetector
 
 # %% auto #0
 __all__ = ['DEMO_FPS', 'expression_from_va', 'smooth_trajectory', 'FaceAsset', 'landmarks_of_photo', 'make_face_asset',
            'demo_identity', 'expression_fields', 'warp_expression', 'synth_voice', 'activity_mask', 'DemoVideoSpec',
-           'render_demo_video', 'demo_labels', 'demo_corpus_specs', 'make_demo_corpus', 'demo_corpus_cli',
-           'fixtures_dir', 'file_lock', 'shared_demo_corpus']
+           'render_demo_video', 'demo_labels', 'demo_corpus_specs', 'make_demo_corpus', 'demo_corpus_cli']
 
 # %% ../nbs/01b_demo.ipynb #545b1c0f
 def expression_from_va(v: np.ndarray, a: np.ndarray) -> np.ndarray:
@@ -425,27 +424,3 @@ def demo_corpus_cli(root: str,               # Folder to create the corpus in (A
     with pd.option_context('display.width', 160, 'display.max_rows', 200): print(df.to_string(index=False))
     print(f"\n{df.video.nunique()} videos, {len(df)} VA annotations, {df.frames.sum()} frames, "
           f"{(df.annotated*df.frames).sum()/df.frames.sum():.1%} annotated; made in {time.time()-t0:.1f}s -> {root}")
-
-# %% ../nbs/01b_demo.ipynb #7fc99df2
-def fixtures_dir() -> Path:
-    "Where shared test data lives: `$M3T_FIXTURES`, else `m3t_nb_fixtures` in the system's temporary folder."
-    d = Path(os.environ.get('M3T_FIXTURES') or Path(tempfile.gettempdir())/'m3t_nb_fixtures')
-    d.mkdir(parents=True, exist_ok=True)
-    return d
-
-# %% ../nbs/01b_demo.ipynb #91adc22d
-@contextmanager
-def file_lock(path):
-    "Hold an exclusive lock on `path` (created if needed) for the duration of the block, across processes."
-    with open(path, 'a') as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
-        try: yield
-        finally: fcntl.flock(f, fcntl.LOCK_UN)
-
-# %% ../nbs/01b_demo.ipynb #5568cb92
-def shared_demo_corpus(n_videos: int = 6, seconds: float = 4., seed: int = 1) -> Path:
-    "The small demo corpus the tests share, made once in `fixtures_dir()` and reused."
-    root = fixtures_dir()/f"demo-{n_videos}x{seconds:g}s-seed{seed}"
-    with file_lock(fixtures_dir()/'.lock'):
-        if not (root/'demo_meta.json').exists(): make_demo_corpus(root, n_videos, seconds, seed, workers=1, progress=False)
-    return root

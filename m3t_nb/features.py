@@ -3,7 +3,7 @@
 Besides its own 3D features, each branch of the visual network reads 2D "static" features of every frame, extracted by
 frozen networks trained for other tasks: 512-d features of an SENet-101 expression recogniser for the valence branch,
 256-d TCAE action-unit features for the arousal branch (paper, Sec. II-A). They are computed once, during
-preprocessing (chapter `03a_cache`), and read from the cache during training.
+preprocessing (chapter `03a_pipeline`), and read from the cache during training.
 
 Docs: https://m3t-nb.github.io/m3t_nb/features.html.md"""
 

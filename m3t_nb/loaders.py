@@ -8,7 +8,7 @@ $[-1, 1]$, and frames without a face are zeros (the paper's stand-in for absent 
 in **non-overlapping clips**, so every frame is predicted exactly once and the corpus-level CCC sees every annotated
 frame; the last clip is padded, its padding unannotated.
 
-The dataset only slices memory-mapped arrays (chapter `03a_cache`) and returns uint8 faces; cropping, flipping, resizing and
+The dataset only slices memory-mapped arrays (chapter `03b_cache`) and returns uint8 faces; cropping, flipping, resizing and
 scaling happen on the whole batch after it reaches the device (`ClipAugment`, a fastai batch transform), which on a GPU
 is far cheaper than per-sample work in the workers and moves 4× fewer bytes. Batches are tuples shaped for the stage's
 model: `(video, feats)` for the visual network, `(audio,)` for the acoustic one, `(video, feats, audio)` for fusion,
@@ -25,7 +25,7 @@ Docs: https://m3t-nb.github.io/m3t_nb/loaders.html.md"""
 from __future__ import annotations
 import numpy as np
 import torch
-import torch.nn.functional as F
+
 from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
 from fasttransform import ItemTransform

@@ -3,7 +3,7 @@
 Users share models and run them on new videos (`m3t-predict`, chapter `08_predict`). A model is only useful if it
 carries what made it: which network of the paper it is (the visual network of Sec. II-A, the acoustic one of Sec. II-B
 or one of the fusions of Sec. II-C, chapter `04a_fusion`), the architecture's sizes (`M3TConfig`) and how its inputs
-were preprocessed (chapter `03a_cache`), so that a new video is preprocessed exactly as the training data was; and,
+were preprocessed (chapter `03a_pipeline`), so that a new video is preprocessed exactly as the training data was; and,
 for whoever finds it, what it was trained on and how well it scored (Table I's CCC, Sec. III-C).
 
 The field shares weights in the Hugging Face Hub layout, and so does m3t_nb: a model is a **folder** with
@@ -23,7 +23,7 @@ Docs: https://m3t-nb.github.io/m3t_nb/model_io.html.md"""
 
 # %% ../nbs/04b_model_io.ipynb #e3186eeb
 from __future__ import annotations
-import hashlib, json, math, os, re, shutil, warnings
+import json, math, os, re, shutil, warnings
 from pathlib import Path
 import numpy as np, torch
 from .annotations import EXPR_CLASSES_8

@@ -2,7 +2,7 @@
 
 Most users come with a video and one question: how positive and how aroused is this person, frame by frame? This
 chapter answers it with one call. `predict_video` runs the same preprocessing the model was trained with (the settings
-travel inside the model file, chapter `04b_model_io`): the one per-video pipeline of chapter `03a_cache` (face detection, tracking and
+travel inside the model file, chapter `04b_model_io`): the one per-video pipeline of chapter `03a_pipeline` (face detection, tracking and
 alignment, 2D features, frame-synchronised audio features), then the model over **non-overlapping T-frame clips** (the last one padded), exactly as the paper
 evaluates (Sec. III-B). Frames without the face get zeros as visual input (the paper's convention); predictions are
 clipped to $[-1, 1]$. Long videos never sit in memory whole: the aligned faces go to a temporary memory-mapped file.
@@ -17,26 +17,25 @@ Docs: https://m3t-nb.github.io/m3t_nb/predict.html.md"""
 
 # %% ../nbs/08_predict.ipynb #dd66f14b
 from __future__ import annotations
-import io, os, sys, html, time, base64, tempfile, warnings
+import os, sys, html, time, base64, tempfile, warnings
 from pathlib import Path
 from typing import Sequence
 import numpy as np
 import pandas as pd
 import torch
 from fastcore.script import call_parse
-from .annotations import read_va, EXPR_CLASSES, atomic_write_text, check_name
+from .annotations import EXPR_CLASSES, atomic_write_text, check_name, write_abaw
 from .cli import cli_errors, UsageError, describe_error
 from .media import video_info, frame_times, stream_fps
 from .fer import FER_CLASSES
-from .cache import PreprocessConfig, process_video, window_of
+from .pipeline import PreprocessConfig, VideoArrays, process_video, window_of
 from .audio import AUDIO_MIN_FPS
 from .models import augment_clips
 from .model_io import load_m3t
 
 # %% auto #0
-__all__ = ['LIVE_CONTEXT', 'face_expressions', 'predict_video', 'write_abaw', 'read_predictions', 'report_moments',
-           'timeline_figure', 'circumplex_figure', 'expression_figure', 'write_report', 'open_live', 'predict_live',
-           'feed_mpegts', 'predict_cli']
+__all__ = ['LIVE_CONTEXT', 'face_expressions', 'predict_video', 'report_moments', 'timeline_figure', 'circumplex_figure',
+           'expression_figure', 'write_report', 'open_live', 'predict_live', 'feed_mpegts', 'predict_cli']
 
 # %% ../nbs/08_predict.ipynb #cb895bcd
 def _model_io(model, kind: str, video, feats, audio):
@@ -47,16 +46,16 @@ def _model_io(model, kind: str, video, feats, audio):
     return out[..., :2], expr
 
 # %% ../nbs/08_predict.ipynb #acda8dc7
-def _predict_clips(model, kind: str, cfg, r: dict, bs: int, device) -> tuple[np.ndarray, np.ndarray|None]:
+def _predict_clips(model, kind: str, cfg, r: VideoArrays, bs: int, device) -> tuple[np.ndarray, np.ndarray|None]:
     "Run `model` over non-overlapping T-frame clips of the arrays `r` of `process_video`: (N, 2) and (N, K) or None."
-    n, T = r['n_frames'], cfg.frames
+    n, T = r.n_frames, cfg.frames
     preds = np.zeros((n, 2), np.float32); probs = np.zeros((n, cfg.n_expr), np.float32) if kind != 'audio' else None
     starts = list(range(0, n, T))
     clip = lambda a, ss: torch.from_numpy(np.stack([window_of(a, s, T) for s in ss])).to(device)
     for b in range(0, len(starts), bs):
         ss = starts[b:b + bs]
-        video = augment_clips(clip(r['faces'], ss), cfg.crop_size, cfg.input_size, train=False) if r['faces'] is not None else None
-        with torch.no_grad(): va, ex = _model_io(model, kind, video, {k: clip(a, ss) for k, a in r['feats'].items()}, clip(r['audio'], ss))
+        video = augment_clips(clip(r.faces, ss), cfg.crop_size, cfg.input_size, train=False) if r.faces is not None else None
+        with torch.no_grad(): va, ex = _model_io(model, kind, video, {k: clip(a, ss) for k, a in r.feats.items()}, clip(r.audio, ss))
         for j, s in enumerate(ss):
             m = min(T, n - s)
             preds[s:s+m] = va[j, :m].clamp(-1, 1).float().cpu().numpy()
@@ -90,14 +89,14 @@ def predict_video(path, model, info: dict|None = None, side: str|None = None, bs
         t0 = time.perf_counter()
         exs = {k: e for k, e in pcfg.make_extractors().items() if k in cfg.feat_dims} if kind != 'audio' else {}
         r = process_video(path, pcfg, path.stem if side is None else f"{path.stem}_{side}", side, d, faces=kind != 'audio', extractors=exs)
-        if r['fps'] <= AUDIO_MIN_FPS: r['audio'] = np.zeros_like(r['audio'])     # as in training: no audio features at 15 fps or less
+        if r.fps <= AUDIO_MIN_FPS: r.audio = np.zeros_like(r.audio)     # as in training: no audio features at 15 fps or less
         t1 = time.perf_counter(); tm['preprocess'] = tm.get('preprocess', 0.) + t1 - t0
         preds, probs = _predict_clips(model, kind, cfg, r, bs, device)
         tm['model'] = tm.get('model', 0.) + time.perf_counter() - t1
-        n, tr, fps, has_audio = r['n_frames'], r['track'], r['fps'], r['has_audio']
+        n, tr, fps, has_audio = r.n_frames, r.track, r.fps, r.has_audio
         if keep_faces is None: keep_faces = np.unique(np.linspace(0, n - 1, min(n, 100)).astype(int))
-        kept = {int(i): np.array(r['faces'][i]) for i in keep_faces if 0 <= i < n} if r['faces'] is not None else {}
-        fer = face_expressions(r['faces'], r['present']) if expressions else None
+        kept = {int(i): np.array(r.faces[i]) for i in keep_faces if 0 <= i < n} if r.faces is not None else {}
+        fer = face_expressions(r.faces, r.present) if expressions else None
         del r
     if kind != 'visual' and (not has_audio or fps <= AUDIO_MIN_FPS):
         warnings.warn(f"{path}: {'no audio stream' if not has_audio else f'{fps:.1f} fps (audio is used above {AUDIO_MIN_FPS:.0f})'}: "
@@ -114,29 +113,6 @@ def predict_video(path, model, info: dict|None = None, side: str|None = None, bs
         for c, name in enumerate(FER_CLASSES): df[f"fer_{name}"] = fer[:, c]
     df.attrs.update(video=str(path), fps=fps, has_audio=has_audio, kind=kind, side=side, faces=kept)
     return df
-
-# %% ../nbs/08_predict.ipynb #3b547a20
-def write_abaw(df: pd.DataFrame, path):
-    "The ABAW VA submission format: header `valence,arousal`, one line per frame."
-    atomic_write_text(path, "valence,arousal\n" + "\n".join(f"{v:.4f},{a:.4f}" for v, a in zip(df.valence, df.arousal)) + "\n")
-
-# %% ../nbs/08_predict.ipynb #a701b64b
-def read_predictions(path) -> np.ndarray:
-    "Read an ABAW-format prediction file (or a CSV with valence/arousal columns) into (N, 2): every line a finite value in [-1, 1]."
-    path = Path(path)
-    if path.suffix == '.csv':
-        try: d = pd.read_csv(path)
-        except Exception as e: raise ValueError(f"{path}: not a CSV file ({e})") from None
-        if not {'valence', 'arousal'} <= set(d.columns): raise ValueError(f"{path}: no valence/arousal columns")
-        va, first = d[['valence', 'arousal']].to_numpy(np.float64), 2
-    else:
-        ann = read_va(path)                                    # checks the header, the numbers and the range
-        if not ann.mask.all():
-            raise ValueError(f"{path}, line {int(np.argmin(ann.mask)) + 2}: -5 marks an unannotated frame, not a prediction")
-        va, first = ann.values.astype(np.float64), 2
-    bad = ~np.isfinite(va).all(1) | (np.abs(np.nan_to_num(va)) > 1).any(1)
-    if bad.any(): raise ValueError(f"{path}, line {int(np.argmax(bad)) + first}: {va[np.argmax(bad)].tolist()} is not a valence/arousal pair in [-1, 1]")
-    return va.astype(np.float32)
 
 # %% ../nbs/08_predict.ipynb #b10da886
 def _thumb(face: np.ndarray, size: int = 96) -> str:
@@ -156,7 +132,7 @@ def report_moments(df: pd.DataFrame, k: int = 6) -> list[int]:
 # %% ../nbs/08_predict.ipynb #78b83a13
 def timeline_figure(df: pd.DataFrame, truth: np.ndarray|None = None):
     "Plotly timelines of valence and arousal (and the annotation if given), with face-absent stretches shaded."
-    import plotly.graph_objects as go
+
     from plotly.subplots import make_subplots
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, subplot_titles=('valence', 'arousal'), vertical_spacing=0.08)
     colours = dict(valence=('#1f77b4', '#9ecae1'), arousal=('#d62728', '#fc9272'))      # predicted, annotated

@@ -5,7 +5,7 @@ identities in the development set of the VoxCeleb2 dataset" (Sec. II-A). In Tabl
 0.37/0.40 to 0.42 mean CCC: a backbone that already knows faces is more robust to identity and lighting.
 
 This chapter reads face tracks organised by identity, the VoxCeleb2 way (`ROOT/id00012/VIDEO_ID/00001.mp4`, one
-folder per person), preprocesses them into the same cache as chapter `03a_cache` (faces only matter here), trains
+folder per person), preprocesses them into the same cache as chapter `03b_cache` (faces only matter here), trains
 `IdentityNet` (chapter `04_models`) to classify the person of random clips with fastai, and copies its backbone into a
 `VisualNet`. Clips of each identity are split in time: the first part of every track trains, the rest validates, so
 validation measures recognising a person in frames not seen, not memorising frames. The demo corpus works as a tiny
@@ -29,7 +29,8 @@ from fastai.metrics import accuracy
 from fastai.optimizer import Adam
 import fastai.callback.schedule   # Learner.fit_one_cycle
 from .annotations import CorpusEntry, VIDEO_EXTS
-from .cache import CacheEntry, PreprocessConfig, build_entry, entry_status, open_cache
+from .cache import CacheEntry, build_entry, entry_status
+from .pipeline import PreprocessConfig
 from .loaders import ClipAugment
 from .models import M3TConfig, IdentityNet, VisualNet, transfer_backbone
 
@@ -52,12 +53,12 @@ def identity_folder_entries(root) -> list[tuple[CorpusEntry, str]]:
     return out
 
 # %% ../nbs/06a_pretrain.ipynb #fcc55ae0
-def preprocess_identities(root, cache_dir, cfg: PreprocessConfig|None = None) -> dict[str, str]:
+def preprocess_identities(root, cache_dir, pcfg: PreprocessConfig|None = None) -> dict[str, str]:
     "Preprocess every face track of an identity folder into `cache_dir` (resumable); returns entry name -> identity."
-    cfg = cfg or PreprocessConfig(features={})
+    pcfg = pcfg or PreprocessConfig(features={})
     ids = {}
     for e, ident in identity_folder_entries(root):
-        if entry_status(cache_dir, e.name) != 'done': build_entry(e, cache_dir, cfg)
+        if entry_status(cache_dir, e.name) != 'done': build_entry(e, cache_dir, pcfg)
         ids[e.name] = ident
     (Path(cache_dir)/'identities.json').write_text(json.dumps(ids, indent=1))
     return ids

@@ -31,7 +31,7 @@ from fastcore.meta import delegates
 from fastcore.script import call_parse
 from .annotations import atomic_write_text
 from .cli import cli_errors
-from .cache import parse_features, PreprocessConfig
+from .pipeline import parse_features, PreprocessConfig
 from .train import run_experiment, experiment_params, ExperimentParams, DEFAULTS
 
 # %% ../nbs/07a_table1.ipynb #dbe3e59a

@@ -188,7 +188,8 @@ def prepare_data(self: Experiment):
 @patch
 def _prepare_data(self: Experiment):
     from m3t_nb.demo import make_demo_corpus
-    from m3t_nb.cache import preprocess_corpus, open_cache, PreprocessConfig, format_summary, parse_features
+    from m3t_nb.cache import preprocess_corpus, open_cache, format_summary
+    from m3t_nb.pipeline import PreprocessConfig, parse_features
     p = self.p
     self.out.mkdir(parents=True, exist_ok=True); self.models_dir.mkdir(exist_ok=True)
     self.corpus = Path(p.data_root) if p.data_root != 'demo' else self.out/'corpus'
