@@ -32,8 +32,8 @@ from .media import open_media, iter_frames, stream_fps, video_rotation
 # %% auto #0
 __all__ = ['ARCFACE_112', 'TEMPLATE_128', 'Detections', 'FaceDetector', 'downscaled', 'MTCNNDetector', 'YuNetDetector',
            'similarity_transform', 'apply_transform', 'align_face', 'box_iou', 'Track', 'track_faces', 'select_person',
-           'filter_nearest', 'gaussian_weights', 'smooth_landmarks', 'FaceTrack', 'crop_box', 'CropStore', 'find_faces',
-           'FaceFollower', 'face_track', 'aligned_from_crops', 'aligned_faces']
+           'mask_runs', 'filter_nearest', 'gaussian_weights', 'smooth_landmarks', 'FaceTrack', 'crop_box', 'CropStore',
+           'find_faces', 'FaceFollower', 'face_track', 'aligned_from_crops', 'aligned_faces']
 
 # %% ../nbs/01a_faces.ipynb #7883039e
 @dataclass
@@ -227,7 +227,7 @@ def select_person(tracks: Sequence[Track], width: float, side: str|None = None, 
     return chosen
 
 # %% ../nbs/01a_faces.ipynb #d8fb7b7d
-def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+def mask_runs(mask: np.ndarray) -> list[tuple[int, int]]:
     "Start/end (exclusive) of each run of True."
     m = np.r_[False, np.asarray(mask, bool), False].astype(np.int8)
     d = np.diff(m)
@@ -249,7 +249,7 @@ def smooth_landmarks(landmarks: np.ndarray, boxes: np.ndarray, present: np.ndarr
     "Gaussian-smooth landmarks (N, 5, 2) over time within each presence run, only where the box is steady."
     out = landmarks.copy()
     w = int(2 * round(3 * sigma) + 1)
-    for s, e in _runs(present):
+    for s, e in mask_runs(present):
         if e - s < 3: continue
         lm, bx = landmarks[s:e].astype(np.float64), boxes[s:e].astype(np.float64)
         sm = filter_nearest(lm, gaussian_weights(sigma))

@@ -57,11 +57,11 @@ class FERFeatures(FrameFeatureExtractor):
         self.net, self.dim, self.kind = load_fer(device=device), 128 + 7 * probs, 'fer+probs' if probs else 'fer'
     def __call__(self, faces: np.ndarray) -> np.ndarray:
         import torch
-        from m3t_nb.fer import fer_input
+        from m3t_nb.fer import fer_input, FER_ORDER
         out = [np.zeros((0, self.dim), np.float32)]
         for s in range(0, len(faces), self.batch):
             with torch.no_grad(): f, logits = self.net.features(fer_input(faces[s:s + self.batch]).to(self.device), logits=True)
-            out.append((torch.cat([f, logits.softmax(1)], 1) if self.probs else f).cpu().numpy())
+            out.append((torch.cat([f, logits.softmax(1)[:, np.argsort(FER_ORDER)]], 1) if self.probs else f).cpu().numpy())
         return np.concatenate(out)
     def describe(self) -> dict:
         from m3t_nb.fer import fer_info

@@ -28,15 +28,16 @@ import torch.nn as nn
 import torch.nn.functional as F
 from fastcore.basics import patch
 
+
 # %% auto #0
-__all__ = ['FER_WEIGHTS', 'FER_CLASSES', 'fer_info', 'fer_keras_weights', 'tf_same_pads', 'SameMaxPool2d', 'XceptionBlock',
+__all__ = ['FER_WEIGHTS', 'FER_ORDER', 'fer_info', 'fer_keras_weights', 'tf_same_pads', 'SameMaxPool2d', 'XceptionBlock',
            'MiniXception', 'keras_to_torch', 'load_fer', 'fer_input', 'fer_probs']
 
 # %% ../nbs/02a_fer.ipynb #937cf467
 FER_WEIGHTS = Path(str(files('m3t_nb')/'weights'/'fer_mini_xception.pt'))   # the source (.json) and licence lie beside it
 
 # %% ../nbs/02a_fer.ipynb #cf10db5b
-FER_CLASSES = ('angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral')
+FER_ORDER = (1, 2, 3, 4, 5, 6, 0)      # the network's 7 outputs (FER2013: angry, disgust, fear, happy, sad, surprise, neutral) as indices into EXPR_CLASSES
 
 # %% ../nbs/02a_fer.ipynb #da78fecb
 def fer_info(path=None) -> dict:
@@ -79,7 +80,7 @@ class XceptionBlock(nn.Module):
 
 # %% ../nbs/02a_fer.ipynb #7f49f4be
 class MiniXception(nn.Module):
-    "fer's FER2013 mini-Xception: grey faces (n, 1, 64, 64) in [-1, 1] -> expression logits (n, 7), `FER_CLASSES` order."
+    "fer's FER2013 mini-Xception: grey faces (n, 1, 64, 64) in [-1, 1] -> expression logits (n, 7), in the network's order (`FER_ORDER`)."
     def __init__(self, n_classes: int = 7, widths: tuple = (16, 32, 64, 128)):
         super().__init__()
         self.conv1, self.conv2 = _conv_bn(1, 8), _conv_bn(8, 8)                 # 3x3 'valid': 64 -> 62 -> 60
@@ -137,6 +138,7 @@ def fer_input(faces: np.ndarray) -> torch.Tensor:
 def fer_probs(faces: np.ndarray,              # Aligned faces (n, S, S, 3) uint8 RGB
               net: MiniXception|None = None  # A loaded network (default: `load_fer()`)
              ) -> np.ndarray:
-    "Expression probabilities (n, 7), in `FER_CLASSES` order, of aligned faces (n, S, S, 3) uint8 RGB."
+    "Expression probabilities (n, 7), in `EXPR_CLASSES` order, of aligned faces (n, S, S, 3) uint8 RGB."
     net = net or load_fer()
-    with torch.no_grad(): return F.softmax(net(fer_input(faces).to(next(net.parameters()).device)), 1).cpu().numpy()
+    with torch.no_grad(): p = F.softmax(net(fer_input(faces).to(next(net.parameters()).device)), 1).cpu().numpy()
+    return p[:, np.argsort(FER_ORDER)]                     # the network's order -> EXPR_CLASSES order

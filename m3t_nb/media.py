@@ -25,9 +25,8 @@ from .cli import cli_errors
 
 # %% auto #0
 __all__ = ['MAX_FRAME_PIXELS', 'CONTAINERS', 'open_media', 'exact_rate', 'VideoWriter', 'stream_fps', 'rotation_turns', 'upright',
-           'video_rotation', 'VideoInfo', 'warn_short', 'video_info', 'timed_clip', 'frame_times', 'video_fps',
-           'iter_frames', 'read_frames', 'load_audio_at', 'load_audio', 'corpus_summary', 'check_corpus',
-           'corpus_index_cli']
+           'video_rotation', 'VideoInfo', 'warn_short', 'video_info', 'timed_clip', 'frame_times', 'iter_frames',
+           'read_frames', 'load_audio_at', 'load_audio', 'corpus_summary', 'check_corpus', 'corpus_index_cli']
 
 # %% ../nbs/01_media.ipynb #aef4a3e1
 MAX_FRAME_PIXELS = 8192 * 8192   # 8K video is 7680 x 4320; larger frames are refused before any is decoded
@@ -228,13 +227,6 @@ def frame_times(path) -> np.ndarray:
         if any(t is None for t in pts):
             return float((vs.start_time or 0) * vs.time_base) + np.arange(len(pts)) / stream_fps(vs)
         return np.array(sorted(float(t * vs.time_base) for t in pts))
-
-# %% ../nbs/01_media.ipynb #3d863925
-def video_fps(path) -> float:
-    "Average frame rate of the first video stream."
-    with open_media(path) as c:
-        s = c.streams.video[0]
-        return stream_fps(s)
 
 # %% ../nbs/01_media.ipynb #6165f80b
 def iter_frames(path, max_side: int|None = None,

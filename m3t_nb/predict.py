@@ -27,18 +27,19 @@ from fastcore.script import call_parse
 from .annotations import EXPR_CLASSES, atomic_write_text, check_name, write_abaw
 from .cli import cli_errors, UsageError, describe_error
 from .media import video_info, frame_times, stream_fps
-from .fer import FER_CLASSES
 from .pipeline import PreprocessConfig, VideoArrays, process_video, window_of
 from .audio import AUDIO_MIN_FPS
 from .models import augment_clips
 from .model_io import load_m3t
+from .faces import mask_runs
 
 # %% auto #0
-__all__ = ['LIVE_CONTEXT', 'face_expressions', 'predict_video', 'report_moments', 'timeline_figure', 'circumplex_figure',
-           'expression_figure', 'write_report', 'open_live', 'predict_live', 'feed_mpegts', 'predict_cli']
+__all__ = ['LIVE_CONTEXT', 'model_outputs', 'face_expressions', 'predict_video', 'report_moments', 'timeline_figure',
+           'circumplex_figure', 'expression_figure', 'write_report', 'open_live', 'predict_live', 'feed_mpegts',
+           'predict_cli']
 
 # %% ../nbs/08_predict.ipynb #cb895bcd
-def _model_io(model, kind: str, video, feats, audio):
+def model_outputs(model, kind: str, video, feats, audio) -> tuple[torch.Tensor, torch.Tensor|None]:
     "Valence/arousal (B, T, 2) and expression logits (or None) of any model kind."
     if kind == 'visual': out = model(video, feats); expr = out[..., 2:]
     elif kind == 'audio': out = model(audio); expr = None
@@ -55,7 +56,7 @@ def _predict_clips(model, kind: str, cfg, r: VideoArrays, bs: int, device) -> tu
     for b in range(0, len(starts), bs):
         ss = starts[b:b + bs]
         video = augment_clips(clip(r.faces, ss), cfg.crop_size, cfg.input_size, train=False) if r.faces is not None else None
-        with torch.no_grad(): va, ex = _model_io(model, kind, video, {k: clip(a, ss) for k, a in r.feats.items()}, clip(r.audio, ss))
+        with torch.no_grad(): va, ex = model_outputs(model, kind, video, {k: clip(a, ss) for k, a in r.feats.items()}, clip(r.audio, ss))
         for j, s in enumerate(ss):
             m = min(T, n - s)
             preds[s:s+m] = va[j, :m].clamp(-1, 1).float().cpu().numpy()
@@ -66,7 +67,7 @@ def _predict_clips(model, kind: str, cfg, r: VideoArrays, bs: int, device) -> tu
 def face_expressions(faces, present: np.ndarray, batch: int = 64) -> np.ndarray:
     "The embedded FER network's expression probabilities (n, 7) of the aligned faces; NaN where no face (or no faces: an audio model)."
     from m3t_nb.fer import load_fer, fer_probs
-    out = np.full((len(present), len(FER_CLASSES)), np.nan, np.float32)
+    out = np.full((len(present), len(EXPR_CLASSES)), np.nan, np.float32)
     if faces is None: return out
     net, idx = load_fer(), np.flatnonzero(present)
     for s in range(0, len(idx), batch): out[idx[s:s + batch]] = fer_probs(np.asarray(faces[idx[s:s + batch]]), net)
@@ -110,7 +111,7 @@ def predict_video(path, model, info: dict|None = None, side: str|None = None, bs
         names = cfg.expr_classes or (EXPR_CLASSES + ('Other',))[:cfg.n_expr]
         for c, name in enumerate(names): df[f"p_{name}"] = probs[:, c]
     if fer is not None:
-        for c, name in enumerate(FER_CLASSES): df[f"fer_{name}"] = fer[:, c]
+        for c, name in enumerate(EXPR_CLASSES): df[f"fer_{name}"] = fer[:, c]
     df.attrs.update(video=str(path), fps=fps, has_audio=has_audio, kind=kind, side=side, faces=kept)
     return df
 
@@ -143,8 +144,7 @@ def timeline_figure(df: pd.DataFrame, truth: np.ndarray|None = None):
             fig.add_scatter(x=df.time_s[:len(y)], y=y, name=f"{col} annotated", line=dict(color=colours[col][1], dash='dot'), row=r, col=1)
         fig.update_yaxes(range=[-1.05, 1.05], row=r, col=1)
     absent = ~df.face_present.to_numpy()
-    from m3t_nb.faces import _runs
-    for s, e in _runs(absent):
+    for s, e in mask_runs(absent):
         fig.add_vrect(x0=df.time_s.iloc[s], x1=df.time_s.iloc[e - 1], fillcolor='grey', opacity=0.15, line_width=0)
     fig.update_layout(height=420, margin=dict(l=40, r=20, t=40, b=40), xaxis2_title='time (s)')
     return fig
