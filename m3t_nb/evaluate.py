@@ -82,7 +82,8 @@ def explore(df: pd.DataFrame, faces: dict|None = None): # frame index (from 0) -
     slider = w.IntSlider(int(num[0]), int(num[0]), int(num[-1]), description='frame', layout=w.Layout(width='600px'))
     def show(_=None):
         i = int(np.searchsorted(num, slider.value))
-        with tl.batch_update(): tl.layout.shapes[0].update(x0=t[i], x1=t[i])
+        with tl.batch_update():
+            for sh in tl.layout.shapes: sh.update(x0=t[i], x1=t[i])       # the cursor of both panels
         with circ.batch_update(): circ.data[1].x, circ.data[1].y = [v[i]], [a[i]]
         k = int(keys[np.argmin(np.abs(keys - i))]) if len(keys) else None
         if k is not None: face.value = _jpeg(faces[k])

@@ -65,7 +65,7 @@ class FERFeatures(FrameFeatureExtractor):
         return np.concatenate(out)
     def describe(self) -> dict:
         from m3t_nb.fer import fer_info
-        return dict(kind=self.kind, dim=self.dim, weights_sha256=fer_info()['pt_sha256'])
+        return dict(kind=self.kind, dim=self.dim, weights_sha256=fer_info()['pt_sha256'], **({'probs_order': 'EXPR_CLASSES'} if self.probs else {}))
 
 # %% ../nbs/03_features.ipynb #3f23ab42
 def load_user_module(path, device: str = 'cpu', module: str|None = None, allow_pickle: bool = False):

@@ -83,7 +83,7 @@ class FusionBase(nn.Module):
 
 # %% ../nbs/04a_fusion.ipynb #209a1fc1
 class ConcatFusion(FusionBase):
-    "Concat fusion (Sec. II-C): [proj(visual) ; audio] -> 2-layer bi-GRU -> 2 FC -> valence, arousal."
+    "Concat fusion (Sec. II-C): [proj(visual) ; audio] -> 2-layer bi-GRU -> 2 FC -> valence, arousal (and the expression logits)."
     def __init__(self, visual: VisualNet, audio: AudioNet, cfg: M3TConfig|None = None):
         cfg = cfg or visual.cfg
         super().__init__(visual, audio, cfg, fused_dim=cfg.fusion_dim + 2 * cfg.audio_gru)

@@ -23,6 +23,7 @@ Docs: https://m3t-nb.github.io/m3t_nb/loaders.html.md"""
 
 # %% ../nbs/05_loaders.ipynb #f972037f
 from __future__ import annotations
+import warnings
 import numpy as np
 import torch
 
@@ -83,6 +84,7 @@ class WindowDataset(torch.utils.data.Dataset):
             keep = [k for k, s in enumerate(self.starts) if len(s)]
             if not keep: raise ValueError(f"no complete {T}-frame window (every frame labelled and with a face) in any of {len(entries)} videos: use window_rule='any'")
             self.skipped = [entries[k].name for k in range(len(entries)) if k not in keep]
+            if self.skipped: warnings.warn(f"{len(self.skipped)} of {len(entries)} videos have no complete {T}-frame window and train nothing: {', '.join(self.skipped[:5])}{' ...' if len(self.skipped) > 5 else ''}")
             entries, self.starts = [entries[k] for k in keep], [self.starts[k] for k in keep]
         self.entries = entries
         self.feat_names = list(feat_names if feat_names is not None else self.entries[0].feature_names)
@@ -145,8 +147,8 @@ def m3t_dataloaders(cache, stage: str = 'visual', cfg: M3TConfig|None = None, bs
     device = torch.device(device) if device is not None else (torch.device('cuda') if torch.cuda.is_available() else torch.device('cpu'))
     pin = device.type == 'cuda'
     kw = dict(num_workers=num_workers, pin_memory=pin, device=device, persistent_workers=num_workers > 0)
-    train_dl = DataLoader(WindowDataset(tr, cfg.frames, windows_per_video, inputs, feat_names, window_rule), bs=bs, shuffle=True, drop_last=len(tr)*windows_per_video >= bs,
-                          
+    train_ds = WindowDataset(tr, cfg.frames, windows_per_video, inputs, feat_names, window_rule)
+    train_dl = DataLoader(train_ds, bs=bs, shuffle=True, drop_last=len(train_ds) >= bs,
                           after_batch=ClipAugment(cfg.crop_size, cfg.input_size, True, vpos), **kw)
     valid_dl = DataLoader(ClipDataset(va, cfg.frames, inputs, feat_names, eval_stride), bs=bs, shuffle=False,
                           after_batch=ClipAugment(cfg.crop_size, cfg.input_size, False, vpos), **kw)

@@ -97,7 +97,7 @@ def model_config(kind: str, cfg: M3TConfig, preprocess: dict|None = None, feat_n
 
 # %% ../nbs/04b_model_io.ipynb #55f5b28e
 _KIND_TEXT = dict(
-    visual="the visual network (Sec. II-A): a two-branch 3D CNN on 32-frame face clips with 2D static features and bidirectional GRUs, with an expression head",
+    visual="the visual network (Sec. II-A): a two-branch 3D CNN on clips of T aligned faces (`frames` in config.json) with 2D static features and bidirectional GRUs, with an expression head",
     audio="the acoustic network (Sec. II-B): a bidirectional GRU and an MLP on frame-synchronised log-Mel features",
     concat="audio-visual concat fusion (Sec. II-C) of the visual and acoustic networks",
     attention="audio-visual attention fusion (Sec. II-C) of the visual and acoustic networks")

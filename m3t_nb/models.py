@@ -165,7 +165,7 @@ class Backbone3D(nn.Module):
 # %% ../nbs/04_models.ipynb #fe68e576
 def fc_head(ni: int, nh: int, no: int, p: float = 0.) -> nn.Sequential:
     "Two fully connected layers ni -> nh -> no with ReLU (and dropout when `p` > 0) between them."
-    return nn.Sequential(nn.Linear(ni, nh), nn.ReLU(inplace=True), *([nn.Dropout(p)] if p else []), nn.Linear(nh, no))
+    return nn.Sequential(nn.Linear(ni, nh), nn.ReLU(inplace=True), nn.Dropout(p) if p else nn.Identity(), nn.Linear(nh, no))   # Identity keeps saved models' layer indices
 
 # %% ../nbs/04_models.ipynb #25428a7a
 class BiGRU(nn.Module):
@@ -283,9 +283,9 @@ class AudioNet(nn.Module):
         super().__init__()
         self.cfg, p = cfg, cfg.dropout
         self.gru = BiGRU(cfg.audio_dim, cfg.audio_gru, cfg.audio_gru_layers, p)
-        drop = lambda: [nn.Dropout(p)] if p else []
-        self.mlp = nn.Sequential(nn.Linear(self.gru.out_dim, cfg.audio_mlp), nn.ReLU(inplace=True), *drop(),
-                                 nn.Linear(cfg.audio_mlp, cfg.audio_mlp), nn.ReLU(inplace=True), *drop())
+        drop = lambda: nn.Dropout(p) if p else nn.Identity()
+        self.mlp = nn.Sequential(nn.Linear(self.gru.out_dim, cfg.audio_mlp), nn.ReLU(inplace=True), drop(),
+                                 nn.Linear(cfg.audio_mlp, cfg.audio_mlp), nn.ReLU(inplace=True), drop())
         self.head = nn.Linear(cfg.audio_mlp, 2)
         init_weights(self, scheme=cfg.init)
     def features(self, audio: torch.Tensor) -> torch.Tensor:
@@ -300,7 +300,7 @@ class IdentityNet(nn.Module):
     def __init__(self, cfg: M3TConfig, n_ids: int):
         super().__init__()
         self.cfg, self.backbone = cfg, Backbone3D(cfg)
-        self.head = nn.Sequential(*([nn.Dropout(cfg.dropout)] if cfg.dropout else []), nn.Linear(2 * self.backbone.out_dim, n_ids))
+        self.head = nn.Sequential(nn.Dropout(cfg.dropout) if cfg.dropout else nn.Identity(), nn.Linear(2 * self.backbone.out_dim, n_ids))
         init_weights(self, scheme=cfg.init)
     def forward(self, video: torch.Tensor) -> torch.Tensor:
         fv, fa = self.backbone(video.transpose(1, 2))

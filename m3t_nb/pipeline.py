@@ -142,7 +142,7 @@ def _crop_arrays(video, crops_dir, pcfg: PreprocessConfig, name: str, side, fold
     faces_mem, present = read_organiser_crops(crops_dir, inf.n_frames, S)
     n = inf.n_frames
     tr = FaceTrack(Path(video), inf.fps, inf.width, inf.height, np.arange(n) / inf.fps, np.zeros((n, 5, 2), np.float32),
-                   np.zeros((n, 4), np.float32), present, int(present.sum()), side)
+                   np.zeros((n, 4), np.float32), present, int(present.sum()), side, rotation=inf.rotation)
     exs = {k: e.for_entry(name, n) for k, e in (extractors if extractors is not None else pcfg.make_extractors()).items()}
     faces = _alloc(folder, 'faces', np.uint8, (n, S, S, 3))
     feats = {k: _alloc(folder, f'feat_{k}', np.float32, (n, e.dim)) for k, e in exs.items()}

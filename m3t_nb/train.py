@@ -58,7 +58,7 @@ class ExperimentParams:
     routing: str = 'emotion:emotion'          # 2D features per branch as 'valence:arousal' ('emotion:emotion' is the paper's best)
     init: str = None                          # Weight initialisation: 'authors' (their code) or 'torch' (PyTorch's defaults)
     expr_head: str = None                     # Expression logits from the valence branch ('valence': the paper's and the authors' wiring) or from both branches ('both')
-    fusion_expr: bool = None                  # Fusion heads emit the expression logits too, so λ·L_emot acts in stages 2-3 (the authors' code)
+    fusion_expr: bool = True                  # Fusion heads emit the expression logits too, so λ·L_emot acts in stages 2-3 (the authors' code)
     stages: str = 'audio,visual,concat,attention'   # Stages to run, comma-separated
     pretrain_root: str = None                 # Stage 0: identity pretraining of the 3D backbone on face tracks ROOT/IDENTITY/**/CLIP.mp4, or 'demo' for the demo corpus's people; None: from scratch
     epochs_pretrain: int = None               # Stage 0 epochs
@@ -69,7 +69,7 @@ class ExperimentParams:
     windows_per_video: int = None             # Random training windows per video per epoch (paper: 200)
     window_rule: str = None                   # Training windows: 'complete' (every frame labelled and with a face: the authors' code) or 'any'
     bs: int = None                            # Clips per batch (paper: 64)
-    mtl: bool = True                          # Multi-task learning: the expression loss of the visual stages (False: Table I's "w/o MTL", no expression loss)
+    mtl: bool = True                          # Multi-task learning: the expression loss, in every stage that emits expression logits (False: Table I's "w/o MTL", λ = 0)
     lam: float = None                         # Weight of the expression loss λ, averaged over the expression-labelled frames (paper: 0.5; the authors' 0.8 averages over all frames, ≈ 0.5 here)
     lr_audio: float = None                    # Peak of the cyclical LR, audio model
     lr_visual: float = None                   # Peak of the cyclical LR, visual model
@@ -85,7 +85,7 @@ class ExperimentParams:
     seed: int = 42                            # Random seed
     selection: str = None                     # The epoch a stage keeps: 'holdout' (best on held-out training videos), 'last', or 'valid' (best on the reported split: optimistic)
     holdout_fraction: float = None            # Share of the training videos held out for selection
-    eval_overlap: bool = None                 # Test-time clips overlapping by half, averaged (the authors' code; paper: off)
+    eval_overlap: bool = False                # Test-time clips overlapping by half, averaged (the authors' code; paper: off)
     smoothing: int = None                     # Per-video Wiener smoothing of predictions before scoring, window in frames (0: off)
     device: str = None                        # 'cuda' or 'cpu' (default: cuda if available)
     num_gpus: int = 1                         # Processes for data-parallel training through accelerate
@@ -153,6 +153,15 @@ class Experiment:
         self.models_dir = self.out/'models'
         join_process_group(cpu=self.device == 'cpu')     # one process of several: join the process group (gloo on a CPU)
         self.rank, self.world_size = rank_distrib(), max(num_distrib(), 1)
+
+    def saved_model(self, kind: str):
+        "Stage `kind`'s saved model if there is one made with this run's configuration; a model made with another is stale (None, said)."
+        path = self.model_path(kind)
+        if not path.exists(): return None
+        model, info = load_m3t(path, self.device)
+        diff = [f.name for f in dataclasses.fields(M3TConfig) if getattr(info['config'], f.name) != getattr(self.cfg, f.name)]
+        if diff: _log(f"{kind}: {path} was made with another configuration ({', '.join(diff)}): trained again"); return None
+        return model
 
     def model_path(self, kind: str) -> Path:
         "Where stage `kind`'s model is: its folder `models/KIND/`, or the single file an earlier version of m3t_nb wrote."
@@ -262,9 +271,9 @@ def pretrain(self: Experiment):
 @patch
 def train_single(self: Experiment, kind: str):
     "Stage 1 for `kind` ('audio' or 'visual'): cyclic LR, or the saved model of an earlier run."
-    p, mpath = self.p, self.model_path(kind)
-    if mpath.exists():
-        model, _ = load_m3t(mpath, self.device); _log(f"stage 1 {kind}: found {mpath}, skipped")
+    p, mpath, model = self.p, self.model_path(kind), self.saved_model(kind)
+    if model is not None:
+        _log(f"stage 1 {kind}: found {mpath}, skipped")
         learn = self.learner(kind, model, False)
     else:
         n = p.epochs(kind)
@@ -275,18 +284,18 @@ def train_single(self: Experiment, kind: str):
         fit_stage(learn, n, kind, 'cyclic', p.peak_lr(kind), p.base_lr, p.step_up_epochs or max(n / 2, 0.5), sync_bn=p.sync_bn,
                   select=p.selection != 'last')
     self.encoders[kind] = learn.model
-    self.finish(kind, learn, trained=not mpath.exists())
+    self.finish(kind, learn, trained=model is None)
 
 # %% ../nbs/07_train.ipynb #5c99ff85
 @patch
 def train_fusion(self: Experiment, kind: str):
     "Stages 2 and 3 for `kind` ('concat' or 'attention'): frozen encoders, then end to end with step decay."
-    p, mpath = self.p, self.model_path(kind)
+    p, mpath, saved = self.p, self.model_path(kind), self.saved_model(kind)
     if 'audio' not in self.encoders or 'visual' not in self.encoders:
         raise ValueError(f"{kind} fusion needs the audio and visual stages (or their saved models in {self.models_dir})")
-    if mpath.exists():
-        model, _ = load_m3t(mpath, self.device); _log(f"fusion {kind}: found {mpath}, skipped")
-        learn = self.learner('fusion', model, False)
+    if saved is not None:
+        _log(f"fusion {kind}: found {mpath}, skipped")
+        learn = self.learner('fusion', saved, False)
     else:
         set_seed(p.seed); sel = p.selection != 'last'
         model = build_model(kind, self.cfg, copy.deepcopy(self.encoders['visual']), copy.deepcopy(self.encoders['audio']))
@@ -299,7 +308,7 @@ def train_fusion(self: Experiment, kind: str):
         _log(f"stage 3 {kind}: {p.epochs_finetune} epochs end to end, step decay from {p.lr_joint}")
         learn = self.learner('fusion', model.unfreeze_encoders())
         fit_stage(learn, p.epochs_finetune, f"{kind}_finetune", 'step', lr0=p.lr_joint, gamma=p.decay_gamma, step_epochs=p.decay_epochs, sync_bn=p.sync_bn, select=sel)
-    self.finish(kind, learn, trained=not mpath.exists())
+    self.finish(kind, learn, trained=saved is None)
 
 # %% ../nbs/07_train.ipynb #f1de7f36
 def results_table(results: dict, mtl: bool = True) -> pd.DataFrame:

@@ -28,8 +28,9 @@ m3t-train --help | grep -q -- "--lam (float)  *Weight of the expression loss" ||
 m3t-train --preset paper --dry-run > "$tmp/dry.json"
 python - "$tmp/dry.json" <<'PY'
 import json, sys
-d = json.load(open(sys.argv[1]))['optimisation']
-assert (d['grad_clip'], d['window_rule']) == (1.0, 'complete'), d
+d = json.load(open(sys.argv[1]))
+assert (d['optimisation']['grad_clip'], d['optimisation']['window_rule']) == (1.0, 'complete'), d
+assert (d['model']['fusion_expr'], d['model']['expr_head'], d['model']['init']) == (True, 'valence', 'authors'), d
 PY
 # every papermill parameter reaches the run, and results.json records the effective value of each
 M3T_FIXTURES="$tmp/fixtures" papermill nbs/07_train.ipynb "$tmp/train.ipynb" -p data_root "$tmp/corpus" -p out_dir "$tmp/run" -p stages audio \
