@@ -278,18 +278,18 @@ def _compose_frame(i: int, bg: np.ndarray, light: float, noise: np.ndarray, peop
     import cv2
     H, W = bg.shape[:2]
     frame = bg * light
-    for k, p in enumerate(people):
-        spr = warp_expression(p['face'], p['fields'], p['v'][i], p['a'][i]).astype(np.float32)
+    for k, who in enumerate(people):
+        spr = warp_expression(who['face'], who['fields'], who['v'][i], who['a'][i]).astype(np.float32)
         S = spr.shape[0]
-        x, y, yaw = float(p['x'][i]), float(p['y'][i]), float(p['yaw'][i])
-        M = cv2.getRotationMatrix2D((S/2, S/2), float(p['angle'][i]), float(p['s'][i]))
+        x, y, yaw = float(who['x'][i]), float(who['y'][i]), float(who['yaw'][i])
+        M = cv2.getRotationMatrix2D((S/2, S/2), float(who['angle'][i]), float(who['s'][i]))
         M[:, 2] += [x - S/2, y - S/2]                    # sprite centre -> head position
         M[0, :] *= yaw; M[0, 2] += x * (1 - yaw)          # horizontal squeeze about it: a small turn
-        rgba = np.dstack([spr * p['face'].alpha[..., None], p['face'].alpha])
+        rgba = np.dstack([spr * who['face'].alpha[..., None], who['face'].alpha])
         warped = cv2.warpAffine(rgba, M, (W, H), flags=cv2.INTER_LINEAR, borderValue=0)
         al = warped[..., 3:4]
         frame = frame * (1 - al) + warped[..., :3] * light
-        lm = np.c_[p['face'].landmarks, np.ones(5)] @ M.T      # landmarks in the frame
+        lm = np.c_[who['face'].landmarks, np.ones(5)] @ M.T      # landmarks in the frame
         d = np.linalg.norm(lm[1] - lm[0])
         lo, hi = lm.min(0) - d*0.6, lm.max(0) + d*0.6            # approximate face box
         inter = np.clip(np.minimum(hi, [W, H]) - np.maximum(lo, 0), 0, None).prod()
@@ -311,7 +311,7 @@ def render_demo_video(spec: DemoVideoSpec, path, faces: dict[int, FaceAsset]) ->
     shown = np.zeros((len(people), N), np.float32)
     with VideoWriter(path, spec.fps, W, H, audio if spec.audio else None, sr) as w:
         for i in range(N): w.write(_compose_frame(i, bg, float(light[i]), noise, people, shown))
-    return dict(people=[dict(identity=p['face'].name, valence=p['v'], arousal=p['a']) for p in people],
+    return dict(people=[dict(identity=who['face'].name, valence=who['v'], arousal=who['a']) for who in people],
                 face_shown=shown, n_frames=N, fps=rate)
 
 # %% ../nbs/01b_demo.ipynb #0874e4b6
@@ -386,7 +386,7 @@ def _render_one(args) -> dict:
         write_expr(Path(root)/'annotations'/'EXPR_Set'/sf/f"{ann}.txt", lab['expr'], lab['expr_mask'])
         write_va(Path(root)/'annotations'/'VA_Set'/sf/f"{ann}.txt", lab['va'], lab['va_mask'])  # VA last: marks done
         labels[ann] = lab
-    return dict(name=spec.name, labels=labels, face_shown=truth['face_shown'], identities=[p['identity'] for p in truth['people']])
+    return dict(name=spec.name, labels=labels, face_shown=truth['face_shown'], identities=[who['identity'] for who in truth['people']])
 
 def make_demo_corpus(root, n_videos: int = 12, seconds: float = 20., seed: int = 0, width: int = 320,
                      height: int = 240, workers: int|None = None, # Worker processes (default: one per core; 1 renders in this process)
