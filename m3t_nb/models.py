@@ -35,7 +35,7 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['LEGACY_FIELDS', 'M3TConfig', 'conv3d_block', 'trunk_shapes', 'trunk_shapes_ok', 'Backbone3D', 'fc_head', 'BiGRU',
+__all__ = ['LEGACY_FIELDS', 'M3TConfig', 'conv3d_block', 'trunk_shapes_ok', 'trunk_shapes', 'Backbone3D', 'fc_head', 'BiGRU',
            'init_weights', 'augment_clips', 'VisualNet', 'AudioNet', 'IdentityNet', 'transfer_backbone', 'count_params',
            'param_table']
 
@@ -121,26 +121,27 @@ def _trunk_layers(cfg: M3TConfig) -> list[tuple[str, int, int]]:
     for _ in cfg.branch_widths: steps.append((f"conv{k}", 1, cfg.spatial_padding)); k += 1
     return steps
 
-def trunk_shapes(cfg: M3TConfig, size: int|None = None, frames: int|None = None) -> list[tuple[str, tuple[int, int, int]]]:
-    "(layer, (T, H, W)) after each conv and pool of the 3D trunk for a square input of `size` (default: the configured one)."
-    size, T, out = size or cfg.input_size, frames or cfg.frames, []
-    h = size
+def _trunk_sides(cfg: M3TConfig, size: int) -> list[tuple[str, int]]:
+    "(layer, side) after each conv and pool for a square input of `size`; a side below 1 means nothing is left."
+    out, h = [], size
     for name, s, p in _trunk_layers(cfg):
         h = h // 2 if p < 0 else (h + 2 * p - 3) // s + 1
-        if h < 1:
-            ok = next(n for n in range(1, 4096) if trunk_shapes_ok(cfg, n))
-            raise ValueError(f"a {size}×{size} input is too small for this 3D trunk (conv1 stride {cfg.conv1_stride}, spatial "
-                             f"padding {cfg.spatial_padding}): nothing is left of it at {name}; the smallest input is {ok}×{ok}")
-        out.append((name, (T, h, h)))
+        out.append((name, h))
     return out
 
 def trunk_shapes_ok(cfg: M3TConfig, size: int) -> bool:
     "Whether a square input of `size` pixels survives every layer of the trunk."
-    h = size
-    for _, s, p in _trunk_layers(cfg):
-        h = h // 2 if p < 0 else (h + 2 * p - 3) // s + 1
-        if h < 1: return False
-    return True
+    return min(h for _, h in _trunk_sides(cfg, size)) >= 1
+
+def trunk_shapes(cfg: M3TConfig, size: int|None = None, frames: int|None = None) -> list[tuple[str, tuple[int, int, int]]]:
+    "(layer, (T, H, W)) after each conv and pool of the 3D trunk for a square input of `size` (default: the configured one)."
+    size, T = size or cfg.input_size, frames or cfg.frames
+    sides = _trunk_sides(cfg, size)
+    if (gone := next((name for name, h in sides if h < 1), None)):
+        ok = next(n for n in range(1, 4096) if trunk_shapes_ok(cfg, n))
+        raise ValueError(f"a {size}×{size} input is too small for this 3D trunk (conv1 stride {cfg.conv1_stride}, spatial "
+                         f"padding {cfg.spatial_padding}): nothing is left of it at {gone}; the smallest input is {ok}×{ok}")
+    return [(name, (T, h, h)) for name, h in sides]
 
 # %% ../nbs/04_models.ipynb #a5febd70
 class Backbone3D(nn.Module):

@@ -8,7 +8,7 @@ shared fixtures of `$M3T_FIXTURES`). Kept: printed text, tables, and PNG figures
 that names a machine path or a time (paths, seconds, rates, clock times), warnings and other stderr, progress bars,
 interactive widgets and plotly blobs, and the outputs of hidden cells. Seeds are fixed in the chapters, so a rerun
 gives the same outputs; what would churn is dropped here."""
-import os, re, sys, base64
+import os, re, sys
 from pathlib import Path
 from fastcore.nbio import read_nb, write_nb
 from execnb.shell import CaptureShell
@@ -30,10 +30,9 @@ def keep(out: dict) -> dict|None:
         data = {}
         for mime, v in (out.get('data') or {}).items():
             if mime == 'image/png' and len(_text(v)) * 3 / 4 <= MAX_PNG: data[mime] = v
-            elif mime in ('text/plain', 'text/html', 'text/markdown') and len(_text(v)) < MAX_TEXT and not CHURN.search(_text(v)):
+            elif mime in ('text/plain', 'text/html', 'text/markdown') and len(_text(v)) < MAX_TEXT and not CHURN.search(_text(v)):   # a figure's churning repr goes
                 data[mime] = v
-        if 'image/png' in data: data.pop('text/plain', None) if CHURN.search(_text(data.get('text/plain', ''))) else None
-        if not data or set(data) == {'text/plain'} and _text(data['text/plain']).startswith('<'): return None   # reprs of objects
+        if not data or (set(data) == {'text/plain'} and _text(data['text/plain']).startswith('<')): return None   # reprs of objects
         return {**out, 'data': data, 'metadata': {}}
     return None                                                        # errors and anything else
 
