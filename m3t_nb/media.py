@@ -25,8 +25,9 @@ from .cli import cli_errors
 
 # %% auto #0
 __all__ = ['MAX_FRAME_PIXELS', 'CONTAINERS', 'open_media', 'exact_rate', 'VideoWriter', 'stream_fps', 'rotation_turns', 'upright',
-           'video_rotation', 'VideoInfo', 'warn_short', 'video_info', 'timed_clip', 'frame_times', 'iter_frames',
-           'read_frames', 'load_audio_at', 'load_audio', 'corpus_summary', 'check_corpus', 'corpus_index_cli']
+           'video_rotation', 'VideoInfo', 'warn_short', 'video_info', 'timed_clip', 'frame_times', 'frame_rgb',
+           'iter_frames', 'read_frames', 'load_audio_at', 'load_audio', 'corpus_summary', 'check_corpus',
+           'corpus_index_cli']
 
 # %% ../nbs/01_media.ipynb #aef4a3e1
 MAX_FRAME_PIXELS = 8192 * 8192   # 8K video is 7680 x 4320; larger frames are refused before any is decoded
@@ -228,6 +229,13 @@ def frame_times(path) -> np.ndarray:
             return float((vs.start_time or 0) * vs.time_base) + np.arange(len(pts)) / stream_fps(vs)
         return np.array(sorted(float(t * vs.time_base) for t in pts))
 
+# %% ../nbs/01_media.ipynb #96065c99
+def frame_rgb(f, rf, width: int|None = None, height: int|None = None,
+              rotate: bool = True) -> np.ndarray: # turn it upright by its display rotation
+    "A decoded PyAV video frame as an upright RGB array (H, W, 3) uint8, scaled while converting, through the reused converter `rf`."
+    img = rf.reformat(f, format='rgb24', width=width, height=height).to_ndarray()
+    return upright(img, rotation_turns(getattr(f, 'rotation', 0))) if rotate else img
+
 # %% ../nbs/01_media.ipynb #6165f80b
 def iter_frames(path, max_side: int|None = None,
                 rotate: bool = True # turn each frame upright by its display rotation (as a player shows it)
@@ -246,10 +254,8 @@ def iter_frames(path, max_side: int|None = None,
                 t = f.time if f.time is not None else i / fps
                 if max_side and max(f.width, f.height) > max_side:
                     r = max_side / max(f.width, f.height)
-                    w, h = int(round(f.width*r)) // 2 * 2, int(round(f.height*r)) // 2 * 2
-                    img = rf.reformat(f, format='rgb24', width=w, height=h).to_ndarray()
-                else: img = rf.reformat(f, format='rgb24').to_ndarray()
-                yield i, t, upright(img, rotation_turns(getattr(f, 'rotation', 0)) if rotate else 0)
+                    yield i, t, frame_rgb(f, rf, int(round(f.width*r)) // 2 * 2, int(round(f.height*r)) // 2 * 2, rotate)
+                else: yield i, t, frame_rgb(f, rf, rotate=rotate)
         except av.error.FFmpegError as e:
             hint = f"; frames over {MAX_FRAME_PIXELS} pixels are refused" if i < 0 else ""
             raise ValueError(f"{path}: decoding failed after {i+1} frames ({e}){hint}") from None
@@ -262,7 +268,7 @@ def read_frames(path, indices: Sequence[int]) -> list[np.ndarray]:
     want, out, rf = set(int(i) for i in indices), {}, VideoReformatter()
     with open_media(path) as c:
         for i, f in enumerate(c.decode(video=0)):
-            if i in want: out[i] = upright(rf.reformat(f, format='rgb24').to_ndarray(), rotation_turns(getattr(f, 'rotation', 0)))
+            if i in want: out[i] = frame_rgb(f, rf)
             if len(out) == len(want): break
     return [out[i] for i in indices]
 

@@ -219,12 +219,12 @@ def open_live(source: str):
 # %% ../nbs/08_predict.ipynb #ad6b442d
 def _live_frames(c, q):
     "Decode the video of live container `c` into queue `q`: ('frame', time, upright RGB), then ('end', n) or ('error', message)."
-    from m3t_nb.media import upright, rotation_turns
+    from m3t_nb.media import frame_rgb
     from av.video.reformatter import VideoReformatter
     n, rf = 0, VideoReformatter()
     try:
         for f in c.decode(c.streams.video[0]):
-            q.put(('frame', f.time, upright(rf.reformat(f, format='rgb24').to_ndarray(), rotation_turns(getattr(f, 'rotation', 0))))); n += 1
+            q.put(('frame', f.time, frame_rgb(f, rf))); n += 1
         q.put(('end', n))
     except Exception as e: q.put(('error', str(e)))
 
