@@ -242,8 +242,11 @@ def _live_window(fol, source, fps: float, model, kind: str, cfg, pcfg, exs: dict
              for k, x in exs.items()}
     r = VideoArrays(e - s, fps, tr, pres, faces, feats, exs, audio=np.zeros((e - s, pcfg.audio_config().dim), np.float32))
     va, probs = _predict_clips(model, kind, cfg, r, 1, device)
-    fol.crops.drop_before(e); fol.dets = [(i, d) for i, d in fol.dets if i >= e - LIVE_CONTEXT]
     return tr.times[s - lo:e - lo], pres, va, probs
+
+def _live_forget(fol, e: int):
+    "Drop what no later window needs once rows up to `e` are written: crops before `e`, detections before its context."
+    fol.crops.drop_before(e); fol.dets = [(i, d) for i, d in fol.dets if i >= e - LIVE_CONTEXT]
 
 def _warm_up(detector, exs: dict, model, kind: str, cfg, pcfg, device):
     "One call of the detector, the 2D feature networks and the model on blank input: what loads lazily is loaded before the first window."
@@ -276,12 +279,12 @@ def predict_live(source: str, model, info: dict, emit, side: str|None = None, de
     def flush(upto: int):
         nonlocal done
         while done < upto:
-            e = min(done + T, upto)
-            times, pres, va, probs = _live_window(fol, source, fps, model, kind, cfg, pcfg, exs, done, e, side, device)
-            for j in range(e - done):
-                emit([done + j + 1, f"{times[j]:.4f}", f"{va[j, 0]:.5f}", f"{va[j, 1]:.5f}", bool(pres[j])] +
-                     ([f"{p:.5f}" for p in probs[j]] if probs is not None else []))
-            done = e
+            s, e = done, min(done + T, upto)
+            times, pres, va, probs = _live_window(fol, source, fps, model, kind, cfg, pcfg, exs, s, e, side, device)
+            for j in range(e - s):             # `done` counts each row as it is written: a Ctrl-C mid-window rewrites none
+                emit([s + j + 1, f"{times[j]:.4f}", f"{va[j, 0]:.5f}", f"{va[j, 1]:.5f}", bool(pres[j])] +
+                     ([f"{p:.5f}" for p in probs[j]] if probs is not None else [])); done = s + j + 1
+            _live_forget(fol, e)               # only after the window's rows: an interrupted window can be redone from `done`
     try:
         while True:
             try: msg = q.get(timeout=stall)
