@@ -260,7 +260,7 @@ def predict_live(source: str, model, info: dict, emit, side: str|None = None, de
                  stall: float = 10., # seconds without a frame after which the stream counts as stalled
                  say=None) -> int:   # called with each message for the user (default: standard error)
     "Predict a live stream window by window: `emit(header)` once, then `emit(row)` for every frame (a list of the CSV fields) as soon as it is known; the number of frames."
-    import queue, threading
+    import queue, threading, signal
     from m3t_nb.faces import FaceFollower, CropStore
     say = say or (lambda m: print(f"m3t-predict: {m}", file=sys.stderr, flush=True))
     cfg, kind = info['config'], info['kind']
@@ -281,21 +281,35 @@ def predict_live(source: str, model, info: dict, emit, side: str|None = None, de
         while done < upto:
             s, e = done, min(done + T, upto)
             times, pres, va, probs = _live_window(fol, source, fps, model, kind, cfg, pcfg, exs, s, e, side, device)
-            for j in range(e - s):             # `done` counts each row as it is written: a Ctrl-C mid-window rewrites none
+            for j in range(e - s):
                 emit([s + j + 1, f"{times[j]:.4f}", f"{va[j, 0]:.5f}", f"{va[j, 1]:.5f}", bool(pres[j])] +
-                     ([f"{p:.5f}" for p in probs[j]] if probs is not None else [])); done = s + j + 1
-            _live_forget(fol, e)               # only after the window's rows: an interrupted window can be redone from `done`
+                     ([f"{p:.5f}" for p in probs[j]] if probs is not None else []))
+            done = e; _live_forget(fol, e)
+    # Ctrl-C (or SIGTERM) only sets a flag, read between frames: an interrupt that landed while a row was being written
+    # would otherwise leave that row half-written, or written twice when the last rows are flushed. A second Ctrl-C
+    # stops at once.
+    stop, sigs = threading.Event(), [signal.SIGINT] + ([signal.SIGTERM] if hasattr(signal, 'SIGTERM') else [])
+    def on_signal(*_):
+        if stop.is_set(): raise KeyboardInterrupt
+        stop.set()
+    old = ({s: signal.signal(s, on_signal) for s in sigs}
+           if threading.current_thread() is threading.main_thread() else {})
     try:
-        while True:
-            try: msg = q.get(timeout=stall)
-            except queue.Empty: why = f"no frame for {stall:g} s: the stream stalled"; break
+        last = time.monotonic()
+        while not stop.is_set():
+            try: msg = q.get(timeout=0.1)
+            except queue.Empty:
+                if time.monotonic() - last > stall: why = f"no frame for {stall:g} s: the stream stalled"; break
+                continue
+            last = time.monotonic()
             if msg[0] == 'end': break
             if msg[0] == 'error': why = f"the stream broke off ({msg[1]})"; break
             fol.add(fol.n, msg[1] if msg[1] is not None else fol.n / fps, msg[2])
             if fol.n >= done + T + LIVE_CONTEXT: flush(done + T)      # a window and the frames its smoothing looks at
-    except KeyboardInterrupt:
-        flush(fol.n); say(f"{source}: stopped (Ctrl-C) after {fol.n} frames; every row is written"); raise
+    finally:
+        for s, h in old.items(): signal.signal(s, h)
     flush(fol.n)
+    if stop.is_set(): say(f"{source}: stopped (Ctrl-C) after {fol.n} frames; every row is written"); raise KeyboardInterrupt
     if fol.n == 0: raise ValueError(f"{source}: {why or 'the stream ended'} before any frame arrived")
     if why: raise ValueError(f"{source}: {why}; stopped after {fol.n} frames, every row written")
     say(f"{source}: the stream ended after {fol.n} frames"); return fol.n
