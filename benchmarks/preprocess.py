@@ -41,6 +41,7 @@ class FullEveryFrame(MTCNNDetector):
 class NaiveConfig(PreprocessConfig):
     "The shipped settings, but full-resolution MTCNN on every frame."
     every: int = 1
+    search: int = 1
     det_max_side: int|None = None
     min_face_size: int = 20
     def make_detector(self): return FullEveryFrame(self.min_face_size)

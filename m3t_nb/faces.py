@@ -357,21 +357,70 @@ def find_faces(detector: FaceDetector, img: np.ndarray, prev: Detections|None = 
 
 # %% ../nbs/01a_faces.ipynb #64e104cf
 class FaceFollower:
-    "Faces found frame by frame as the frames arrive, using only frames already seen: full detections, refined between; crops kept on the way."
+    "Faces found frame by frame as the frames arrive: full detections, refined between, searched for sparsely when none is in sight; crops kept on the way."
     def __init__(self, detector: FaceDetector|None = None, every: int = 1, max_side: int|None = None,
-                 crops: CropStore|None = None, redetect: int = 15):
+                 crops: CropStore|None = None, redetect: int = 15,
+                 search: int = 4): # with no face in sight, a full detection on every `search`-th processed frame only; a face it finds is followed back over the frames between
         self.detector, self.every, self.max_side, self.crops, self.redetect = detector or MTCNNDetector(), every, max_side, crops, redetect
+        self.search, self.pending = max(int(search), 1), []    # pending: (frame, image, processed?) decoded while searching, not yet decided
         self.dets, self.times, self.n, self.followed, self.prev, self.last_full, self.n_full, self.W, self.H = [], [], 0, [], None, None, 0, 0, 0
+    @property
+    def settled(self) -> int:
+        "How many frames are decided: all but those waiting for the next search."
+        return self.n - len(self.pending)
     def add(self, i: int, t: float, img: np.ndarray):
         "Take upright frame `i` (shown at `t` s): find its faces (every `every`-th frame) and keep the crops around the followed boxes."
         self.times.append(t); self.n = i + 1; self.H, self.W = img.shape[:2]
-        if i % self.every == 0:
-            due = self.last_full is None or i - self.last_full >= self.redetect
-            self.prev, full = find_faces(self.detector, img, None if due else self.prev, self.max_side)
-            if full: self.last_full, self.n_full = i, self.n_full + 1
-            self.dets.append((i, self.prev))
-            self.followed = _followed(self.followed, self.prev.boxes, max(2 * self.every, 4) // self.every)
-        if self.crops is not None: self.crops.add(i, img, np.array([b for b, _ in self.followed]).reshape(-1, 4))
+        proc = i % self.every == 0
+        searching = self.search > 1 and self.prev is not None and not len(self.prev)   # the last full detection found nobody
+        if searching and (not proc or i - self.last_full < self.search * self.every): self.pending.append((i, img, proc)); return
+        self._settle(i, img, proc)
+
+# %% ../nbs/01a_faces.ipynb #02ae04e2
+@patch
+def _keep(self: FaceFollower, i: int, img: np.ndarray, d: Detections|None):
+    "Record frame `i`'s detections `d` (None: not a processed frame) and keep its crops around the followed boxes."
+    if d is not None:
+        self.prev = d; self.dets.append((i, d))
+        self.followed = _followed(self.followed, d.boxes, max(2 * self.every, 4) // self.every)
+    if self.crops is not None: self.crops.add(i, img, np.array([b for b, _ in self.followed]).reshape(-1, 4))
+
+@patch
+def _look_back(self: FaceFollower, d: Detections) -> dict:
+    "The faces `d` just found, followed back over the pending processed frames (newest first) while the detector keeps them: frame -> detections."
+    out, boxes = {}, d.boxes
+    for j, im, proc in reversed(self.pending):
+        if not proc: continue
+        r = self.detector.refine(im, boxes)
+        if r is None:                                      # a detector that cannot follow: a full detection there
+            small, s = downscaled(im, self.max_side); r = self.detector(small).scaled(1 / s); self.n_full += 1
+        if not len(r): break
+        out[j], boxes = r, r.boxes
+    return out
+
+@patch
+def _settle(self: FaceFollower, i: int, img: np.ndarray, proc: bool):
+    "Decide frame `i` (its faces found if it is processed), and before it the pending frames, a face found followed back over them."
+    d = None
+    if proc:
+        due = self.last_full is None or i - self.last_full >= self.redetect
+        d, full = find_faces(self.detector, img, None if due else self.prev, self.max_side)
+        if full: self.last_full, self.n_full = i, self.n_full + 1
+    back = self._look_back(d) if d is not None and len(d) and self.pending else {}
+    pending, self.pending = self.pending, []
+    for j, im, p in pending: self._keep(j, im, back.get(j, Detections.empty()) if p else None)
+    self._keep(i, img, d)
+
+@patch
+def finish(self: FaceFollower):
+    "Decide the frames still waiting for a search (at the end of a stream): a full detection on the last processed one of them."
+    k = max((k for k, (_, _, p) in enumerate(self.pending) if p), default=None)
+    if k is None:
+        for j, im, _ in self.pending: self._keep(j, im, None)
+        self.pending = []; return
+    (i, img, _), rest, self.pending = self.pending[k], self.pending[k + 1:], self.pending[:k]
+    self._settle(i, img, True)
+    for j, im, _ in rest: self._keep(j, im, None)
 
 # %% ../nbs/01a_faces.ipynb #5d85482c
 @patch
@@ -381,6 +430,7 @@ def track(self: FaceFollower, path, fps: float, side: str|None = None, iou_thr: 
          ) -> FaceTrack:
     "The annotated person's track in the frames seen so far (or in frames [lo, hi)): IoU tracks, the person chosen, gaps interpolated, landmarks smoothed."
     hi, every = self.n if hi is None else min(hi, self.n), self.every
+    if hi > self.settled: self.finish()                  # frames still waiting for a search are decided first
     max_interp = every if max_interp is None else max_interp
     dets = [(i - lo, d) for i, d in self.dets if lo <= i < hi]
     chosen = select_person(track_faces(dets, iou_thr, max_gap=max(2 * every, 4)), self.W, side)
@@ -397,15 +447,17 @@ def face_track(path,                           # A video file
                max_side: int|None = None,      # Downscale frames for full detections to this longer side
                iou_thr: float = 0.3, max_interp: int|None = None, smooth_sigma: float = 2.0, smooth_thr: float = 0.05,
                progress=None, crops: CropStore|None = None, # Called with 1 per frame; crops to fill on the way
-               redetect: int = 15              # A full detection at least every `redetect` frames, `refine` between (1: always full)
+               redetect: int = 15,             # A full detection at least every `redetect` frames, `refine` between (1: always full)
+               search: int = 4                 # With no face in sight, a full detection every `search` processed frames, a face found followed back
               ) -> FaceTrack:
     "Find faces on the upright frames (full detections, refined between), track and select the annotated person; fill `crops` on the way."
     with open_media(path) as c: fps = stream_fps(c.streams.video[0])
-    f = FaceFollower(detector, every, max_side, crops, redetect)
+    f = FaceFollower(detector, every, max_side, crops, redetect, search)
     for i, t, img in iter_frames(path):
         f.add(i, t, img)
         if progress is not None: progress(1)
     if f.n == 0: raise ValueError(f"{path}: no frames decoded")
+    f.finish()
     return f.track(path, fps, side, iou_thr, max_interp, smooth_sigma, smooth_thr, video_rotation(path))
 
 # %% ../nbs/01a_faces.ipynb #fde4c428

@@ -34,6 +34,7 @@ class PreprocessConfig:
     "Settings of face tracking, alignment, audio features and 2D features."
     face_size: int = 128
     every: int = 1                 # track on every k-th frame (full detection or O-Net following), interpolate between
+    search: int = 4                # with no face in sight, a full detection on every k-th processed frame; a face found is followed back
     det_max_side: int|None = 640   # downscale frames for detection so the longer side is at most this
     min_face_size: int = 20        # in pixels of the (downscaled) detection image
     smooth_sigma: float = 2.0
@@ -107,7 +108,7 @@ def _face_arrays(video, pcfg: PreprocessConfig, name: str, side, folder, detecto
         crops = CropStore(d)
         try:
             tr = face_track(video, detector or pcfg.make_detector(), side, pcfg.every, pcfg.det_max_side, smooth_sigma=pcfg.smooth_sigma,
-                            smooth_thr=pcfg.smooth_thr, progress=progress, crops=crops)
+                            smooth_thr=pcfg.smooth_thr, progress=progress, crops=crops, search=pcfg.search)
             crops.close()
             n, S = tr.n_frames, pcfg.face_size
             exs = {k: e.for_entry(name, n) for k, e in (extractors if extractors is not None else pcfg.make_extractors()).items()}

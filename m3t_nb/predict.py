@@ -234,7 +234,7 @@ LIVE_CONTEXT = 8      # frames tracked on each side of a live window: the landma
 def _live_window(fol, source, fps: float, model, kind: str, cfg, pcfg, exs: dict, s: int, e: int, side, device) -> tuple:
     "Rows [s, e) of a live stream, as `predict_video` computes them: (times, present, va (n, 2), expression probs or None)."
     from m3t_nb.faces import aligned_from_crops
-    lo, hi = max(0, s - LIVE_CONTEXT), min(fol.n, e + LIVE_CONTEXT)
+    lo, hi = max(0, s - LIVE_CONTEXT), min(fol.settled, e + LIVE_CONTEXT)
     tr = fol.track(source, fps, side, smooth_sigma=pcfg.smooth_sigma, smooth_thr=pcfg.smooth_thr, lo=lo, hi=hi)
     faces = np.stack([f for _, f in aligned_from_crops(tr, fol.crops, pcfg.face_size, frames=range(s - lo, e - lo), offset=lo)])
     pres = tr.present[s - lo:e - lo]
@@ -271,7 +271,7 @@ def predict_live(source: str, model, info: dict, emit, side: str|None = None, de
     exs = {k: e.for_entry('live', 0) for k, e in pcfg.make_extractors().items() if k in cfg.feat_dims}
     names = cfg.expr_classes or (EXPR_CLASSES + ('Other',))[:cfg.n_expr]
     emit(['frame', 'time_s', 'valence', 'arousal', 'face_present'] + [f"p_{c}" for c in names])
-    fol, q, T = FaceFollower(pcfg.make_detector(), pcfg.every, pcfg.det_max_side, CropStore(None)), queue.Queue(), cfg.frames
+    fol, q, T = FaceFollower(pcfg.make_detector(), pcfg.every, pcfg.det_max_side, CropStore(None), search=pcfg.search), queue.Queue(), cfg.frames
     _warm_up(fol.detector, exs, model, kind, cfg, pcfg, device)              # first calls load and plan: before the stream starts
     c = open_live(source); fps = stream_fps(c.streams.video[0])
     threading.Thread(target=_live_frames, args=(c, q), daemon=True).start()
@@ -305,10 +305,10 @@ def predict_live(source: str, model, info: dict, emit, side: str|None = None, de
             if msg[0] == 'end': break
             if msg[0] == 'error': why = f"the stream broke off ({msg[1]})"; break
             fol.add(fol.n, msg[1] if msg[1] is not None else fol.n / fps, msg[2])
-            if fol.n >= done + T + LIVE_CONTEXT: flush(done + T)      # a window and the frames its smoothing looks at
+            if fol.settled >= done + T + LIVE_CONTEXT: flush(done + T)   # a window and the frames its smoothing looks at, decided
     finally:
         for s, h in old.items(): signal.signal(s, h)
-    flush(fol.n)
+    fol.finish(); flush(fol.n)
     if stop.is_set(): say(f"{source}: stopped (Ctrl-C) after {fol.n} frames; every row is written"); raise KeyboardInterrupt
     if fol.n == 0: raise ValueError(f"{source}: {why or 'the stream ended'} before any frame arrived")
     if why: raise ValueError(f"{source}: {why}; stopped after {fol.n} frames, every row written")
