@@ -20,14 +20,14 @@ beside it, a steadier measure on a machine shared with other work. Prints JSON.
     python benchmarks/preprocess.py [--videos 4] [--seconds 8] [--sizes 640x360,1280x720] [--repeats 1] [--clip PATH]
                                     [--set every=1 --set min_face_size=40 ...]
 """
-import argparse, inspect, json, os, platform, shutil, tempfile, time
+import argparse, json, os, platform, shutil, tempfile, time
 from dataclasses import dataclass, asdict
 from types import SimpleNamespace
 from pathlib import Path
 import numpy as np
 from m3t_nb.demo import make_demo_corpus
 from m3t_nb.annotations import write_va
-from m3t_nb.faces import MTCNNDetector, face_track
+from m3t_nb.faces import MTCNNDetector
 from m3t_nb.pipeline import PreprocessConfig
 from m3t_nb.cache import preprocess_corpus, open_cache
 
@@ -42,6 +42,7 @@ class NaiveConfig(PreprocessConfig):
     "The shipped settings, but full-resolution MTCNN on every frame."
     every: int = 1
     search: int = 1
+    redetect: int = 1
     det_max_side: int|None = None
     min_face_size: int = 20
     def make_detector(self): return FullEveryFrame(self.min_face_size)
@@ -146,9 +147,8 @@ def run(a, overrides: dict, work: Path):
         corpora.append((clip_corpus(Path(c), work/f'clip-{Path(c).stem}'), f'real clip {Path(c).name}', None))
     timed_run(corpora[0][0], PreprocessConfig(**overrides))          # warm-up: imports, first calls of every network
     results = [compare(root, label, shown, a.repeats, overrides) for root, label, shown in corpora]
-    redetect = inspect.signature(face_track).parameters['redetect'].default if 'redetect' in inspect.signature(face_track).parameters else None
     print(json.dumps(dict(benchmark='preprocess', what='whole m3t-preprocess run (preprocess_corpus, workers=1), frames per wall-clock second',
-                          defaults=dict(asdict(PreprocessConfig(**overrides)), face_track_redetect=redetect), overridden=overrides or None,
+                          defaults=asdict(PreprocessConfig(**overrides)), overridden=overrides or None,
                           naive='full-resolution MTCNN on every frame (every=1, det_max_side=None, no following between frames)',
                           goal=dict(speedup=3.0, recall_gap_points=2.0, landmark_median_eye_dist=0.05),
                           machine=dict(cpus=os.cpu_count(), load_average=[round(x, 2) for x in os.getloadavg()], python=platform.python_version()),

@@ -35,6 +35,7 @@ class PreprocessConfig:
     face_size: int = 128
     every: int = 1                 # track on every k-th frame (full detection or O-Net following), interpolate between
     search: int = 4                # with no face in sight, a full detection on every k-th processed frame; a face found is followed back
+    redetect: int = 30             # with faces followed, a full detection at least every k frames all the same (to catch newcomers)
     det_max_side: int|None = 640   # downscale frames for detection so the longer side is at most this
     min_face_size: int = 20        # in pixels of the (downscaled) detection image
     smooth_sigma: float = 2.0
@@ -108,7 +109,7 @@ def _face_arrays(video, pcfg: PreprocessConfig, name: str, side, folder, detecto
         crops = CropStore(d)
         try:
             tr = face_track(video, detector or pcfg.make_detector(), side, pcfg.every, pcfg.det_max_side, smooth_sigma=pcfg.smooth_sigma,
-                            smooth_thr=pcfg.smooth_thr, progress=progress, crops=crops, search=pcfg.search)
+                            smooth_thr=pcfg.smooth_thr, progress=progress, crops=crops, redetect=pcfg.redetect, search=pcfg.search)
             crops.close()
             n, S = tr.n_frames, pcfg.face_size
             exs = {k: e.for_entry(name, n) for k, e in (extractors if extractors is not None else pcfg.make_extractors()).items()}

@@ -271,7 +271,7 @@ def predict_live(source: str, model, info: dict, emit, side: str|None = None, de
     exs = {k: e.for_entry('live', 0) for k, e in pcfg.make_extractors().items() if k in cfg.feat_dims}
     names = cfg.expr_classes or (EXPR_CLASSES + ('Other',))[:cfg.n_expr]
     emit(['frame', 'time_s', 'valence', 'arousal', 'face_present'] + [f"p_{c}" for c in names])
-    fol, q, T = FaceFollower(pcfg.make_detector(), pcfg.every, pcfg.det_max_side, CropStore(None), search=pcfg.search), queue.Queue(), cfg.frames
+    fol, q, T = FaceFollower(pcfg.make_detector(), pcfg.every, pcfg.det_max_side, CropStore(None), pcfg.redetect, pcfg.search), queue.Queue(), cfg.frames
     _warm_up(fol.detector, exs, model, kind, cfg, pcfg, device)              # first calls load and plan: before the stream starts
     c = open_live(source); fps = stream_fps(c.streams.video[0])
     threading.Thread(target=_live_frames, args=(c, q), daemon=True).start()
