@@ -27,7 +27,7 @@ from typing import Iterator, Sequence
 import numpy as np
 import cv2
 from fastcore.basics import patch
-from .media import open_media, iter_frames, stream_fps, video_rotation
+from .media import open_media, iter_frames, prefetch, stream_fps, video_rotation
 
 # %% auto #0
 __all__ = ['ARCFACE_112', 'TEMPLATE_128', 'Detections', 'FaceDetector', 'downscaled', 'MTCNNDetector', 'YuNetDetector',
@@ -453,7 +453,7 @@ def face_track(path,                           # A video file
     "Find faces on the upright frames (full detections, refined between), track and select the annotated person; fill `crops` on the way."
     with open_media(path) as c: fps = stream_fps(c.streams.video[0])
     f = FaceFollower(detector, every, max_side, crops, redetect, search)
-    for i, t, img in iter_frames(path):
+    for i, t, img in prefetch(iter_frames(path)):          # decoded in a thread of its own, beside the tracking
         f.add(i, t, img)
         if progress is not None: progress(1)
     if f.n == 0: raise ValueError(f"{path}: no frames decoded")

@@ -27,6 +27,7 @@ class FrameFeatureExtractor:
     "Interface: `__call__(faces (n, S, S, 3) uint8) -> (n, dim) float32`; `for_entry` may specialise it per video."
     dim: int = 0
     kind: str = 'abstract'
+    reads_faces: bool = True     # computed from the faces alone: frames without a face need not be shown to it (their row is zeros)
     def __call__(self, faces: np.ndarray) -> np.ndarray: raise NotImplementedError
     def for_entry(self, name: str, n_frames: int) -> 'FrameFeatureExtractor': return self
     def describe(self) -> dict: return dict(kind=self.kind, dim=self.dim)
@@ -117,7 +118,7 @@ class TorchFeatures(FrameFeatureExtractor):
 # %% ../nbs/03_features.ipynb #7be71480
 class PrecomputedFeatures(FrameFeatureExtractor):
     "Features a user computed: `folder/NAME.npy` or `folder/NAME.csv`, one row per frame (padded/trimmed to the video)."
-    kind = 'precomputed'
+    kind, reads_faces = 'precomputed', False          # rows are read in frame order: every frame's call is needed
     def __init__(self, folder, dim: int|None = None):
         self.folder = Path(folder)
         if not self.folder.is_dir(): raise FileNotFoundError(f"{self.folder}: feature folder does not exist")

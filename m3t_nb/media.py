@@ -26,7 +26,7 @@ from .cli import cli_errors
 # %% auto #0
 __all__ = ['MAX_FRAME_PIXELS', 'CONTAINERS', 'open_media', 'exact_rate', 'VideoWriter', 'stream_fps', 'rotation_turns', 'upright',
            'video_rotation', 'VideoInfo', 'warn_short', 'video_info', 'timed_clip', 'frame_times', 'frame_rgb',
-           'iter_frames', 'read_frames', 'load_audio_at', 'load_audio', 'corpus_summary', 'check_corpus',
+           'iter_frames', 'prefetch', 'read_frames', 'load_audio_at', 'load_audio', 'corpus_summary', 'check_corpus',
            'corpus_index_cli']
 
 # %% ../nbs/01_media.ipynb #aef4a3e1
@@ -260,6 +260,34 @@ def iter_frames(path, max_side: int|None = None,
             hint = f"; frames over {MAX_FRAME_PIXELS} pixels are refused" if i < 0 else ""
             raise ValueError(f"{path}: decoding failed after {i+1} frames ({e}){hint}") from None
         warn_short(path, i + 1, s.frames)
+
+# %% ../nbs/01_media.ipynb #6847a83d
+def prefetch(items, ahead: int = 4) -> Iterator:
+    "Yield the items of iterable `items`, computed in a background thread up to `ahead` items in advance; its errors are raised here."
+    import queue, threading
+    q, stop, END = queue.Queue(ahead), threading.Event(), object()
+    def put(x) -> bool:
+        while not stop.is_set():
+            try: q.put(x, timeout=0.1); return True
+            except queue.Full: pass
+        return False
+    def work():
+        it = iter(items)
+        try:
+            for x in it:
+                if not put((None, x)): break
+            else: put((None, END))
+        except BaseException as e: put((e, None))
+        finally:
+            if hasattr(it, 'close'): it.close()
+    t = threading.Thread(target=work, daemon=True); t.start()
+    try:
+        while True:
+            err, x = q.get()
+            if err is not None: raise err
+            if x is END: return
+            yield x
+    finally: stop.set(); t.join()
 
 # %% ../nbs/01_media.ipynb #96927752
 def read_frames(path, indices: Sequence[int]) -> list[np.ndarray]:

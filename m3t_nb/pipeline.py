@@ -93,8 +93,11 @@ def _fill_faces(faces_iter, present: np.ndarray, extractors: dict, faces: np.nda
     "Write the aligned faces of `faces_iter` into `faces` and their 2D features (zeros where no face) into `feats`."
     def flush(i0, b):
         if not b: return
-        b = np.stack(b); faces[i0:i0+len(b)] = b
-        for k, e in extractors.items(): feats[k][i0:i0+len(b)] = np.where(present[i0:i0+len(b), None], e(b), 0)
+        b = np.stack(b); faces[i0:i0+len(b)] = b; p = present[i0:i0+len(b)]
+        for k, e in extractors.items():                    # networks see only the frames with a face; zeros stay elsewhere
+            if e.reads_faces:
+                if p.any(): feats[k][i0:i0+len(b)][p] = e(b[p])
+            else: feats[k][i0:i0+len(b)] = np.where(p[:, None], e(b), 0)
     i0, buf = 0, []
     for i, face in faces_iter:
         if not buf: i0 = i
