@@ -31,7 +31,7 @@ __version__ = "0.1.0"
 # Maintained by hand (nbdev writes only the docstring and version above). Names resolve lazily, on first use, so that
 # importing the package, or loading a model and predicting, never imports the training stack (fastai's Learner,
 # accelerate, papermill): each name imports only its own module.
-import ast as _ast, importlib as _importlib
+import ast as _ast, importlib as _importlib, re as _re
 
 # fastai scripts one function with `torch.jit.script` when it is imported, which recent PyTorch deprecates with a
 # FutureWarning on every import; the user can do nothing about it, so it is not shown. Nothing else is filtered.
@@ -40,12 +40,11 @@ _warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated'
 from pathlib import Path as _Path
 
 def _public_names() -> dict:
-    "Each module's `__all__`, read from its source without importing it: name -> module."
-    out = {}
+    "Each module's `__all__` (the list nbdev writes near its top), read from its source without importing it: name -> module."
+    out, pat = {}, _re.compile(r"^__all__ = (\[.*?\])", _re.M | _re.S)       # a regex, not a parse: 2 ms, not 70, at every import
     for f in sorted(_Path(__file__).parent.glob('[!_]*.py')):
-        for node in _ast.parse(f.read_text(encoding='utf-8')).body:
-            if isinstance(node, _ast.Assign) and any(getattr(t, 'id', None) == '__all__' for t in node.targets):
-                for n in _ast.literal_eval(node.value): out.setdefault(n, f.stem)
+        m = pat.search(f.read_text(encoding='utf-8'))
+        for n in (_ast.literal_eval(m.group(1)) if m else ()): out.setdefault(n, f.stem)
     return out
 
 _NAMES = _public_names()
