@@ -7,12 +7,12 @@ timed after a warm-up, split by stage; the `m3t-predict` command itself, started
 model loading included: what a user waits for one video); and beside it the command's floor, measured in the same run
 the same way: a fresh Python process that imports torch and decodes every frame of the video to RGB (what no
 prediction can avoid). `cli.floor_ratio` is the command's time over its floor (the goal: 2.0 or less on a 20-s
-640x360 clip). Command and floor alternate `--repeats` times; the fastest of each is kept (the machine may be shared).
+640x360 clip); `cli.cpu_ratio` is the same in CPU seconds (all threads), steadier on a machine shared with other work. Command and floor alternate `--repeats` times; the fastest of each is kept (the machine may be shared).
 Untrained models: speed does not depend on the weights. Prints JSON.
 
     python benchmarks/predict.py [--presets tiny] [--seconds 8] [--sizes 640x360,1280x720] [--clip PATH] [--no-cli] [--repeats 2]
 """
-import argparse, json, os, shutil, subprocess, sys, tempfile, time
+import argparse, json, os, resource, shutil, subprocess, sys, tempfile, time
 from dataclasses import asdict
 from pathlib import Path
 import torch
@@ -36,14 +36,18 @@ def tiny_model(preset: str, folder: Path, device: str):
     save_m3t(path, model, 'concat', cfg, preprocess=asdict(pcfg), feat_names=list(dims))
     return model, dict(kind='concat', config=cfg, preprocess=asdict(pcfg)), path
 
-def time_cli(video: Path, model_path: Path, out: Path, device: str) -> float:
-    "Wall-clock seconds of `m3t-predict VIDEO --model M --out O` in a fresh process."
+def child_cpu() -> float:
+    "CPU seconds (user + system, all threads) of the finished child processes so far."
+    r = resource.getrusage(resource.RUSAGE_CHILDREN); return r.ru_utime + r.ru_stime
+
+def time_cli(video: Path, model_path: Path, out: Path, device: str) -> tuple[float, float]:
+    "Wall-clock and CPU seconds of `m3t-predict VIDEO --model M --out O` in a fresh process."
     exe = shutil.which('m3t-predict') or str(Path(sys.executable).parent/'m3t-predict')
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), child_cpu()
     r = subprocess.run([exe, str(video), '--model', str(model_path), '--out', str(out), '--format', 'csv', '--device', device], capture_output=True, text=True)
     dt = time.perf_counter() - t0
     if r.returncode: raise RuntimeError(f"m3t-predict failed on {video}: {r.stderr[-2000:]}")
-    return dt
+    return dt, child_cpu() - c0
 
 FLOOR = """
 import sys, torch, av
@@ -55,11 +59,11 @@ with av.open(sys.argv[1]) as c:
 print(n)
 """
 
-def time_floor(video: Path) -> float:
-    "Wall-clock seconds of the floor: a fresh Python that imports torch and decodes every frame of `video` to RGB."
-    t0 = time.perf_counter()
+def time_floor(video: Path) -> tuple[float, float]:
+    "Wall-clock and CPU seconds of the floor: a fresh Python that imports torch and decodes every frame of `video` to RGB."
+    t0, c0 = time.perf_counter(), child_cpu()
     subprocess.run([sys.executable, '-c', FLOOR, str(video)], check=True, capture_output=True)
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, child_cpu() - c0
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
@@ -100,10 +104,12 @@ def run(a, work: Path):
             if not a.no_cli:
                 clis, floors = [], []
                 for _ in range(a.repeats): clis.append(time_cli(vid, path, work/'out', a.device)); floors.append(time_floor(vid))
-                cli, floor = min(clis), min(floors)
+                (cli, cli_cpu), (floor, floor_cpu) = min(clis), min(floors)
                 row['cli'] = dict(seconds=round(cli, 2), frames_per_second=round(len(df) / cli, 2), realtime_factor=round(len(df) / cli / inf.fps, 2),
-                                  floor_seconds=round(floor, 2), floor_ratio=round(cli / floor, 2), all_seconds=[round(x, 2) for x in clis],
-                                  all_floor_seconds=[round(x, 2) for x in floors])
+                                  floor_seconds=round(floor, 2), floor_ratio=round(cli / floor, 2), all_seconds=[round(x, 2) for x, _ in clis],
+                                  all_floor_seconds=[round(x, 2) for x, _ in floors],
+                                  cpu_seconds=round(min(c for _, c in clis), 2), floor_cpu_seconds=round(min(c for _, c in floors), 2),
+                                  cpu_ratio=round(min(c for _, c in clis) / min(c for _, c in floors), 2))
             rows.append(row)
     print(json.dumps(dict(benchmark='predict', what='frames/s of m3t-predict (predict_video after a warm-up; the command in a fresh process)',
                           baseline=dict(what='real time: each video\'s own frame rate', realtime_factor=1.0),
