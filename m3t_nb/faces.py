@@ -431,9 +431,9 @@ def _look_back(self: FaceFollower, d: Detections) -> dict:
     for j, im, proc in reversed(self.pending):
         if not proc: continue
         r = self.detector.refine(im, boxes)
-        if r is None:                                      # a detector that cannot follow: a full detection there
+        if r is None or not len(r):        # lost (a face half in view), or a detector that cannot follow: a full detection there
             small, s = downscaled(im, self.max_side); r = self.detector(small).scaled(1 / s); self.n_full += 1
-        if not len(r): break
+        if not len(r): break               # nobody on this frame: the stretch before it was searched already
         out[j], boxes = r, r.boxes
     return out
 
