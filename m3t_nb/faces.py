@@ -108,9 +108,8 @@ class MTCNNDetector(FaceDetector):
         net, (h, w) = self.net, img.shape[:2]
         m = 12 / net._min_face_size
         scales = net._MTCNN__compute_scale_pyramid(m, min(h, w) * m)
-        with cv2_threads(1):                # two threads of our own (below) cost less CPU, and less time, than OpenCV's pool
-            res = self._stage1(img, scales)
-            for stage in (net._MTCNN__stage2, net._MTCNN__stage3): res = stage(img, res[0], res[1])
+        res = self._stage1(img, scales)
+        for stage in (net._MTCNN__stage2, net._MTCNN__stage3): res = stage(img, res[0], res[1])
         return _mtcnn_detections(*res).scaled(1/s)
 
 # %% ../nbs/01a_faces.ipynb #c78aab1a
@@ -157,8 +156,7 @@ def refine(self: MTCNNDetector, img: np.ndarray, boxes: np.ndarray,
         j = d.argmin(1); same = d[np.arange(len(sq)), j] < keep
         sq[same] = last[j[same]]
     self._inputs = sq
-    with cv2_threads(1):              # OpenCV's thread pool costs more CPU than it saves on a few 48x48 inputs
-        return _mtcnn_detections(*self.net._MTCNN__stage3(img, np.c_[sq, np.ones(len(sq))], StageStatus(width=w, height=h)))
+    return _mtcnn_detections(*self.net._MTCNN__stage3(img, np.c_[sq, np.ones(len(sq))], StageStatus(width=w, height=h)))
 
 # %% ../nbs/01a_faces.ipynb #39fe6bbd
 class YuNetDetector(FaceDetector):
@@ -438,7 +436,7 @@ def _look_back(self: FaceFollower, d: Detections) -> dict:
     for j, im, proc in reversed(self.pending):
         if not proc: continue
         r = self.detector.refine(im, boxes)
-        if r is None or not len(r):        # lost (a face half in view), or a detector that cannot follow: a full detection there
+        if r is None or len(r) < len(boxes):   # a face lost (half in view), or a detector that cannot follow: a full detection there
             small, s = downscaled(im, self.max_side); r = self.detector(small).scaled(1 / s); self.n_full += 1
         if not len(r): break               # nobody on this frame: the stretch before it was searched already
         out[j], boxes = r, r.boxes
@@ -499,9 +497,10 @@ def face_track(path,                           # A video file
     "Find faces on the upright frames (full detections, refined between), track and select the annotated person; fill `crops` on the way."
     with open_media(path) as c: fps = stream_fps(c.streams.video[0])
     f = FaceFollower(detector, every, max_side, crops, redetect, search)
-    for i, t, img in prefetch(iter_frames(path)):          # decoded in a thread of its own, beside the tracking
-        f.add(i, t, img)
-        if progress is not None: progress(1)
+    with cv2_threads(1):                                   # set once for the pass: OpenCV's pool costs more than it saves here
+        for i, t, img in prefetch(iter_frames(path)):      # decoded in a thread of its own, beside the tracking
+            f.add(i, t, img)
+            if progress is not None: progress(1)
     if f.n == 0: raise ValueError(f"{path}: no frames decoded")
     f.finish()
     return f.track(path, fps, side, iou_thr, max_interp, smooth_sigma, smooth_thr, video_rotation(path))

@@ -261,7 +261,7 @@ def predict_live(source: str, model, info: dict, emit, side: str|None = None, de
                  say=None) -> int:   # called with each message for the user (default: standard error)
     "Predict a live stream window by window: `emit(header)` once, then `emit(row)` for every frame (a list of the CSV fields) as soon as it is known; the number of frames."
     import queue, threading, signal
-    from m3t_nb.faces import FaceFollower, CropStore
+    from m3t_nb.faces import FaceFollower, CropStore, cv2_threads
     say = say or (lambda m: print(f"m3t-predict: {m}", file=sys.stderr, flush=True))
     cfg, kind = info['config'], info['kind']
     if kind == 'audio': raise ValueError(f"{source}: --live needs a model that sees faces; an audio model would hear silence (the sound is not read live)")
@@ -295,20 +295,22 @@ def predict_live(source: str, model, info: dict, emit, side: str|None = None, de
     old = ({s: signal.signal(s, on_signal) for s in sigs}
            if threading.current_thread() is threading.main_thread() else {})
     try:
-        last = time.monotonic()
-        while not stop.is_set():
-            try: msg = q.get(timeout=0.1)
-            except queue.Empty:
-                if time.monotonic() - last > stall: why = f"no frame for {stall:g} s: the stream stalled"; break
-                continue
+        with cv2_threads(1):                                       # as in `face_track`: set once for the whole stream
             last = time.monotonic()
-            if msg[0] == 'end': break
-            if msg[0] == 'error': why = f"the stream broke off ({msg[1]})"; break
-            fol.add(fol.n, msg[1] if msg[1] is not None else fol.n / fps, msg[2])
-            if fol.settled >= done + T + LIVE_CONTEXT: flush(done + T)   # a window and the frames its smoothing looks at, decided
+            while not stop.is_set():
+                try: msg = q.get(timeout=0.1)
+                except queue.Empty:
+                    if time.monotonic() - last > stall: why = f"no frame for {stall:g} s: the stream stalled"; break
+                    continue
+                if msg[0] == 'end': break
+                if msg[0] == 'error': why = f"the stream broke off ({msg[1]})"; break
+                fol.add(fol.n, msg[1] if msg[1] is not None else fol.n / fps, msg[2])
+                if fol.settled >= done + T + LIVE_CONTEXT: flush(done + T)   # a window and the frames its smoothing looks at, decided
+                last = time.monotonic()                            # the stall clock runs from when the frame was handled
+            fol.finish(); flush(fol.n)                             # the last rows, still under the signal flag
     finally:
-        for s, h in old.items(): signal.signal(s, h)
-    fol.finish(); flush(fol.n)
+        for s, h in old.items():
+            if h is not None: signal.signal(s, h)
     if stop.is_set(): say(f"{source}: stopped (Ctrl-C) after {fol.n} frames; every row is written"); raise KeyboardInterrupt
     if fol.n == 0: raise ValueError(f"{source}: {why or 'the stream ended'} before any frame arrived")
     if why: raise ValueError(f"{source}: {why}; stopped after {fol.n} frames, every row written")
