@@ -432,14 +432,13 @@ def _keep(self: FaceFollower, i: int, img: np.ndarray, d: Detections|None):
 @patch
 def _look_back(self: FaceFollower, d: Detections) -> dict:
     "The faces `d` just found, followed back over the pending processed frames (newest first) while the detector keeps them: frame -> detections."
-    out, boxes = {}, d.boxes
+    out = {}
     for j, im, proc in reversed(self.pending):
         if not proc: continue
-        r = self.detector.refine(im, boxes)
-        if r is None or len(r) < len(boxes):   # a face lost (half in view), or a detector that cannot follow: a full detection there
-            small, s = downscaled(im, self.max_side); r = self.detector(small).scaled(1 / s); self.n_full += 1
-        if not len(r): break               # nobody on this frame: the stretch before it was searched already
-        out[j], boxes = r, r.boxes
+        d, full = find_faces(self.detector, im, d, self.max_side)   # refined; a full detection where a face is lost (half in view)
+        self.n_full += full
+        if not len(d): break                                          # nobody on this frame: the stretch before it was searched already
+        out[j] = d
     return out
 
 @patch
@@ -502,7 +501,6 @@ def face_track(path,                           # A video file
             f.add(i, t, img)
             if progress is not None: progress(1)
     if f.n == 0: raise ValueError(f"{path}: no frames decoded")
-    f.finish()
     return f.track(path, fps, side, iou_thr, max_interp, smooth_sigma, smooth_thr, video_rotation(path))
 
 # %% ../nbs/01a_faces.ipynb #fde4c428
