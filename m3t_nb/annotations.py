@@ -30,9 +30,9 @@ from __future__ import annotations
 import os, re, warnings, tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Sequence, TYPE_CHECKING
 import numpy as np
-import pandas as pd
+if TYPE_CHECKING: import pandas as pd     # imported where a function needs it: reading annotations and predicting never load it
 
 # %% auto #0
 __all__ = ['VA_NONE', 'EXPR_NONE', 'AU_NONE', 'EXPR_CLASSES', 'EXPR_CLASSES_8', 'AU_NAMES', 'AU_NAMES_12', 'MAX_ANNOTATION_BYTES',
@@ -170,15 +170,16 @@ def write_va(path, va: np.ndarray, mask: np.ndarray|None = None, decimals: int =
     atomic_write_text(path, "valence,arousal\n" + "\n".join(rows) + "\n")
 
 # %% ../nbs/00_annotations.ipynb #3b547a20
-def write_abaw(df: pd.DataFrame, path):
-    "The ABAW VA submission format: header `valence,arousal`, one line per frame."
-    atomic_write_text(path, "valence,arousal\n" + "\n".join(f"{v:.4f},{a:.4f}" for v, a in zip(df.valence, df.arousal)) + "\n")
+def write_abaw(df, path):
+    "The ABAW VA submission format: header `valence,arousal`, one line per frame, from `df['valence']` and `df['arousal']` (a DataFrame or columns)."
+    atomic_write_text(path, "valence,arousal\n" + "\n".join(f"{v:.4f},{a:.4f}" for v, a in zip(df['valence'], df['arousal'])) + "\n")
 
 # %% ../nbs/00_annotations.ipynb #a701b64b
 def read_predictions(path) -> np.ndarray:
     "Read an ABAW-format prediction file (or a CSV with valence/arousal columns) into (N, 2): every line a finite value in [-1, 1]."
     path = Path(path)
     if path.suffix == '.csv':
+        import pandas as pd
         try: d = pd.read_csv(path)
         except Exception as e: raise ValueError(f"{path}: not a CSV file ({e})") from None
         if not {'valence', 'arousal'} <= set(d.columns): raise ValueError(f"{path}: no valence/arousal columns")
@@ -260,6 +261,8 @@ class CorpusIndex:
         "The entry of annotation `name` for `task` in any split."
         return next((e for e in self.entries if e.name == name and e.task == task), None)
     def to_df(self) -> pd.DataFrame:
+        "One row per entry: task, split, name, video, side, annotation."
+        import pandas as pd
         return pd.DataFrame([dict(task=e.task, split=e.split, name=e.name, video=str(e.video) if e.video else None,
                                   side=e.side, annotation=str(e.annotation)) for e in self.entries])
 

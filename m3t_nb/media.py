@@ -15,9 +15,9 @@ import os, warnings
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterator, Sequence, TYPE_CHECKING
 import numpy as np
-import pandas as pd
+if TYPE_CHECKING: import pandas as pd     # imported by the corpus tables that return DataFrames, not by decoding
 from fastcore.basics import patch
 from fastcore.script import call_parse
 from .annotations import index_corpus, read_va
@@ -346,6 +346,7 @@ def load_audio(path, sr: int = 16000) -> np.ndarray|None:
 # %% ../nbs/01_media.ipynb #0b795498
 def corpus_summary(root) -> pd.DataFrame:
     "One row per VA annotation of a corpus: split, video, side, fps, frames, annotated fraction, audio."
+    import pandas as pd
     idx = index_corpus(root)
     rows, infos = [], {}
     for e in idx.select('VA'):
@@ -360,6 +361,7 @@ def corpus_summary(root) -> pd.DataFrame:
 # %% ../nbs/01_media.ipynb #7309060c
 def check_corpus(root, videos: bool = True) -> pd.DataFrame: # also open every video
     "Every problem of a corpus, found without decoding: one row per file (`file`, `problem`, `severity` 'error' or 'note')."
+    import pandas as pd
     from m3t_nb.annotations import READERS, AnnotationError
     idx, rows = index_corpus(root), []
     err = lambda f, p, s='error': rows.append(dict(file=str(f), problem=p, severity=s))
@@ -387,6 +389,7 @@ def corpus_index_cli(root: str,            # An Aff-Wild2-style corpus root (wit
             print(f"{n} problem(s), {len(probs) - n} note(s) in {root}")
             if n: raise SystemExit(1)
             return
+        import pandas as pd
         df = corpus_summary(root)
         with pd.option_context('display.width', 160, 'display.max_rows', 1000): print(df.to_string(index=False))
         idx = index_corpus(root)

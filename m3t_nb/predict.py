@@ -19,10 +19,11 @@ Docs: https://m3t-nb.github.io/m3t_nb/predict.html.md"""
 from __future__ import annotations
 import os, sys, html, time, base64, tempfile, warnings
 from pathlib import Path
-from typing import Sequence
+from typing import Sequence, TYPE_CHECKING
 import numpy as np
-import pandas as pd
 import torch
+from dataclasses import dataclass
+if TYPE_CHECKING: import pandas as pd     # imported for DataFrames and reports only: `m3t-predict` writes its files without it
 from fastcore.script import call_parse
 from .annotations import EXPR_CLASSES, atomic_write_text, check_name, write_abaw
 from .cli import cli_errors, UsageError, describe_error
@@ -34,9 +35,9 @@ from .model_io import load_m3t
 from .faces import mask_runs
 
 # %% auto #0
-__all__ = ['LIVE_CONTEXT', 'model_outputs', 'face_expressions', 'predict_video', 'report_moments', 'timeline_figure',
-           'circumplex_figure', 'expression_figure', 'write_report', 'open_live', 'predict_live', 'feed_mpegts',
-           'predict_cli']
+__all__ = ['LIVE_CONTEXT', 'model_outputs', 'face_expressions', 'Prediction', 'predict_columns', 'predict_video',
+           'report_moments', 'timeline_figure', 'circumplex_figure', 'expression_figure', 'write_report', 'open_live',
+           'predict_live', 'feed_mpegts', 'predict_cli']
 
 # %% ../nbs/08_predict.ipynb #cb895bcd
 def model_outputs(model, kind: str, video, feats, audio) -> tuple[torch.Tensor, torch.Tensor|None]:
@@ -74,11 +75,27 @@ def face_expressions(faces, present: np.ndarray, batch: int = 64) -> np.ndarray:
     return out
 
 # %% ../nbs/08_predict.ipynb #1738b8ec
-def predict_video(path, model, info: dict|None = None, side: str|None = None, bs: int = 8, device=None,
-                  timings: dict|None = None,
-                  keep_faces: Sequence[int]|None = None, # frames (from 0) whose aligned face `df.attrs['faces']` keeps; default 100 spread over the video
-                  expressions: bool = False) -> pd.DataFrame: # add the embedded FER network's 7 expression probabilities (`fer_<class>`) of each frame's face
-    "Per-frame valence/arousal (and expression probabilities) of the person in a video, with the model's preprocessing."
+@dataclass
+class Prediction:
+    "A video's predictions as numpy columns (`frame`, `time_s`, `valence`, `arousal`, `face_present`, `p_<class>`, `fer_<class>`) and its facts `attrs` (video, fps, has_audio, kind, side, faces): no pandas needed."
+    columns: dict
+    attrs: dict
+    def __len__(self) -> int: return len(self.columns['frame'])
+    def __getitem__(self, name: str) -> np.ndarray: return self.columns[name]
+    def to_frame(self) -> pd.DataFrame:
+        "The predictions as a DataFrame, with `attrs`: what `predict_video` returns."
+        import pandas as pd
+        df = pd.DataFrame(self.columns); df.attrs.update(self.attrs); return df
+    def to_csv(self) -> str:
+        "The text of `to_frame().to_csv(index=False)`, made without pandas: numbers as their shortest repr, NaN as an empty field."
+        cells = [np.where(np.isnan(a), '', a.astype(str)) if a.dtype.kind == 'f' else a.astype(str) for a in self.columns.values()]
+        return '\n'.join([','.join(self.columns)] + [','.join(r) for r in zip(*cells)]) + '\n'
+
+def predict_columns(path, model, info: dict|None = None, side: str|None = None, bs: int = 8, device=None,
+                    timings: dict|None = None,
+                    keep_faces: Sequence[int]|None = None, # frames (from 0) whose aligned face `attrs['faces']` keeps; default 100 spread over the video
+                    expressions: bool = False) -> Prediction: # add the embedded FER network's 7 expression probabilities (`fer_<class>`) of each frame's face
+    "Per-frame valence/arousal (and expression probabilities) of the person in a video, with the model's preprocessing, as numpy columns."
     if isinstance(model, (str, Path)): model, info = load_m3t(model, device or 'cpu')
     if info is None: raise ValueError("pass the info dict returned by load_m3t (it holds the preprocessing settings)")
     device = torch.device(device or next(model.parameters()).device)
@@ -105,15 +122,20 @@ def predict_video(path, model, info: dict|None = None, side: str|None = None, bs
     if kind != 'audio' and not tr.present.any():
         warnings.warn(f"{path}: no face found in any frame: the {kind} model's visual branch sees blank faces")
     times = tr.times if tr is not None else frame_times(path)
-    df = pd.DataFrame(dict(frame=np.arange(1, n + 1), time_s=np.concatenate([times, (len(times) + np.arange(max(n - len(times), 0))) / fps])[:n],
-                           valence=preds[:, 0], arousal=preds[:, 1], face_present=tr.present if tr is not None else np.zeros(n, bool)))
+    cols = dict(frame=np.arange(1, n + 1), time_s=np.concatenate([times, (len(times) + np.arange(max(n - len(times), 0))) / fps])[:n],
+                valence=preds[:, 0], arousal=preds[:, 1], face_present=tr.present if tr is not None else np.zeros(n, bool))
     if probs is not None:
         names = cfg.expr_classes or (EXPR_CLASSES + ('Other',))[:cfg.n_expr]
-        for c, name in enumerate(names): df[f"p_{name}"] = probs[:, c]
-    if fer is not None:
-        for c, name in enumerate(EXPR_CLASSES): df[f"fer_{name}"] = fer[:, c]
-    df.attrs.update(video=str(path), fps=fps, has_audio=has_audio, kind=kind, side=side, faces=kept)
-    return df
+        cols.update({f"p_{name}": probs[:, c] for c, name in enumerate(names)})
+    if fer is not None: cols.update({f"fer_{name}": fer[:, c] for c, name in enumerate(EXPR_CLASSES)})
+    return Prediction(cols, dict(video=str(path), fps=fps, has_audio=has_audio, kind=kind, side=side, faces=kept))
+
+def predict_video(path, model, info: dict|None = None, side: str|None = None, bs: int = 8, device=None,
+                  timings: dict|None = None,
+                  keep_faces: Sequence[int]|None = None, # frames (from 0) whose aligned face `df.attrs['faces']` keeps; default 100 spread over the video
+                  expressions: bool = False) -> pd.DataFrame: # add the embedded FER network's 7 expression probabilities (`fer_<class>`) of each frame's face
+    "Per-frame valence/arousal (and expression probabilities) of the person in a video, with the model's preprocessing: a DataFrame."
+    return predict_columns(path, model, info, side, bs, device, timings, keep_faces, expressions).to_frame()
 
 # %% ../nbs/08_predict.ipynb #b10da886
 def _thumb(face: np.ndarray, size: int = 96) -> str:
@@ -385,14 +407,14 @@ def predict_cli(*videos: str,            # Video files to predict
             try:
                 check_name(name, v)
                 keep = np.linspace(0, max(video_info(v).n_frames - 1, 0), 40).astype(int) if report else ()   # (no extra pass without)
-                df = predict_video(v, net, info, side=side, keep_faces=keep, expressions=expressions)
-                if format == 'abaw': write_abaw(df, dest/f"{name}.txt")
-                else: atomic_write_text(dest/f"{name}.csv", df.to_csv(index=False))
+                pr = predict_columns(v, net, info, side=side, keep_faces=keep, expressions=expressions)   # (pandas only for a report)
+                if format == 'abaw': write_abaw(pr, dest/f"{name}.txt")
+                else: atomic_write_text(dest/f"{name}.csv", pr.to_csv())
                 if report:
-                    moments = set(report_moments(df))
+                    df = pr.to_frame(); moments = set(report_moments(df))
                     df.attrs['faces'] = {i: f for i, f in df.attrs['faces'].items() if i in moments or i in keep[::5]}
                     write_report(df, dest/f"{name}.html")
-                say(f"{v}: {len(df)} frames, face in {df.face_present.mean():.0%}, mean V {df.valence.mean():+.2f} A {df.arousal.mean():+.2f}")
+                say(f"{v}: {len(pr)} frames, face in {pr['face_present'].mean():.0%}, mean V {pr['valence'].mean():+.2f} A {pr['arousal'].mean():+.2f}")
             except Exception as e:
                 failed.append(v); say(f"m3t-predict: FAILED {v}: {describe_error(e)}", err=True)
         if failed: raise SystemExit(1)
