@@ -55,7 +55,7 @@ class FERFeatures(FrameFeatureExtractor):
                  batch: int = 64):      # Faces per forward pass (64: fastest on CPU, see chapter 02a)
         from m3t_nb.fer import load_fer
         store_attr('probs,device,batch')
-        self.net, self.dim, self.kind = load_fer(device=device), 128 + 7 * probs, 'fer+probs' if probs else 'fer'
+        self.net, self.dim, self.kind = load_fer(device=device, fuse=True), 128 + 7 * probs, 'fer+probs' if probs else 'fer'
     def __call__(self, faces: np.ndarray) -> np.ndarray:
         import torch
         from m3t_nb.fer import fer_input, FER_ORDER

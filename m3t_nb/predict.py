@@ -70,7 +70,7 @@ def face_expressions(faces, present: np.ndarray, batch: int = 64) -> np.ndarray:
     from m3t_nb.fer import load_fer, fer_probs
     out = np.full((len(present), len(EXPR_CLASSES)), np.nan, np.float32)
     if faces is None: return out
-    net, idx = load_fer(), np.flatnonzero(present)
+    net, idx = load_fer(fuse=True), np.flatnonzero(present)
     for s in range(0, len(idx), batch): out[idx[s:s + batch]] = fer_probs(np.asarray(faces[idx[s:s + batch]]), net)
     return out
 
