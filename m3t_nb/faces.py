@@ -58,6 +58,19 @@ class FaceDetector:
     def refine(self, img: np.ndarray, boxes: np.ndarray) -> Detections|None:
         "The faces at `boxes` (n, 4) of an earlier frame, found again cheaply in `img`; None: this detector cannot."
         return None
+    def detect_near(self, img: np.ndarray, boxes: np.ndarray, max_side: int|None = None,
+                    margin: float = 1.) -> Detections: # each box grown by this many times its larger side all round
+        "The faces in the part of `img` around `boxes` (n, 4) of an earlier frame: a detection of that part alone (shrunk as a full detection downscaled to `max_side` would be), in frame coordinates."
+        H, W = img.shape[:2]; b = np.asarray(boxes, np.float64).reshape(-1, 4)
+        grow = np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1])[:, None] * margin
+        x0, y0 = np.clip(np.floor((b[:, :2] - grow).min(0)), 0, None).astype(int)
+        x1, y1 = np.minimum(np.ceil((b[:, 2:] + grow).max(0)), [W, H]).astype(int)
+        if x1 - x0 < 12 or y1 - y0 < 12: return Detections.empty()
+        s = min(max_side / max(H, W), 1.) if max_side else 1.
+        part = img[y0:y1, x0:x1]
+        part = cv2.resize(part, (max(int(round(part.shape[1] * s)), 1), max(int(round(part.shape[0] * s)), 1)), interpolation=cv2.INTER_AREA) if s < 1 else np.ascontiguousarray(part)
+        d = self.detect(part).scaled(1 / s)
+        return Detections(d.boxes + np.float32([x0, y0, x0, y0]), d.scores, d.landmarks + np.float32([x0, y0]))
     def __call__(self, img: np.ndarray) -> Detections: return self.detect(img)
 
 # %% ../nbs/01a_faces.ipynb #82e16b9e
@@ -322,6 +335,7 @@ class FaceTrack:
     n_detected: int           # frames on which the chosen person was actually detected
     side: str|None = None
     n_full: int = 0           # frames on which the detector ran in full (on the others, faces were followed by `refine`)
+    n_near: int = 0           # frames on which every followed face was lost and the detector looked around where they were (`detect_near`)
     rotation: int = 0         # the display rotation the frames were turned upright by (degrees counter-clockwise); width, height, boxes and landmarks are upright
     @property
     def n_frames(self) -> int: return len(self.present)
@@ -415,13 +429,16 @@ def _followed(prev: list, boxes: np.ndarray, max_age: int, iou_thr: float = 0.3)
     return [(b, 0) for b in boxes] + keep
 
 # %% ../nbs/01a_faces.ipynb #f5a7b9c1
-def find_faces(detector: FaceDetector, img: np.ndarray, prev: Detections|None = None, max_side: int|None = None) -> tuple[Detections, bool]:
-    "The faces of `img`, and whether a full detection found them: `prev`'s faces refined, if the detector can and loses none, else a full detection downscaled to `max_side`."
+def find_faces(detector: FaceDetector, img: np.ndarray, prev: Detections|None = None, max_side: int|None = None) -> tuple[Detections, str]:
+    "The faces of `img` and how they were found: 'refined' (`prev`'s faces followed), 'near' (`refine` lost them all: a detection around where they were, which may find nobody) or 'full' (a full detection downscaled to `max_side`)."
     if prev is not None and len(prev):
         d = detector.refine(img, prev.boxes)
-        if d is not None and len(d) >= len(prev): return d, False
+        if d is not None and len(d) >= len(prev): return d, 'refined'
+        if d is not None and not len(d):                              # all lost: gone, or moved too far for `refine`
+            near = detector.detect_near(img, prev.boxes, max_side)
+            if not len(near) or len(near) >= len(prev): return near, 'near'
     small, s = downscaled(img, max_side)
-    return detector(small).scaled(1 / s), True
+    return detector(small).scaled(1 / s), 'full'
 
 # %% ../nbs/01a_faces.ipynb #64e104cf
 class FaceFollower:
@@ -432,6 +449,7 @@ class FaceFollower:
         self.detector, self.every, self.max_side, self.crops, self.redetect = detector or MTCNNDetector(), every, max_side, crops, redetect
         self.search, self.pending = max(int(search), 1), []    # pending: (frame, image, processed?) decoded while searching, not yet decided
         self.dets, self.times, self.n, self.followed, self.prev, self.last_full, self.n_full, self.W, self.H = [], [], 0, [], None, None, 0, 0, 0
+        self.n_near = 0                                         # frames where every face was lost and the detector looked around them
     @property
     def settled(self) -> int:
         "How many frames are decided: all but those waiting for the next search."
@@ -459,8 +477,8 @@ def _look_back(self: FaceFollower, d: Detections) -> dict:
     out = {}
     for j, im, proc in reversed(self.pending):
         if not proc: continue
-        d, full = find_faces(self.detector, im, d, self.max_side)   # refined; a full detection where a face is lost (half in view)
-        self.n_full += full
+        d, how = find_faces(self.detector, im, d, self.max_side)    # refined; a look around where all are lost, a full detection where some are
+        self.n_full, self.n_near = self.n_full + (how == 'full'), self.n_near + (how == 'near')
         if not len(d): break                                          # nobody on this frame: the stretch before it was searched already
         out[j] = d
     return out
@@ -471,8 +489,11 @@ def _settle(self: FaceFollower, i: int, img: np.ndarray, proc: bool):
     d = None
     if proc:
         due = self.last_full is None or i - self.last_full >= self.redetect
-        d, full = find_faces(self.detector, img, None if due else self.prev, self.max_side)
-        if full: self.last_full, self.n_full = i, self.n_full + 1
+        d, how = find_faces(self.detector, img, None if due else self.prev, self.max_side)
+        if how == 'full': self.last_full, self.n_full = i, self.n_full + 1
+        elif how == 'near':
+            self.n_near += 1
+            if not len(d): self.last_full = i                     # nobody around where they were: searching starts from here
     back = self._look_back(d) if d is not None and len(d) and self.pending else {}
     pending, self.pending = self.pending, []
     for j, im, p in pending: self._keep(j, im, back.get(j, Detections.empty()) if p else None)
@@ -504,7 +525,7 @@ def track(self: FaceFollower, path, fps: float, side: str|None = None, iou_thr: 
     lm, bx, pres = _interp_track(hi - lo, chosen, max_interp)
     lm = smooth_landmarks(lm, bx, pres, smooth_sigma, smooth_thr) if smooth_sigma else lm
     return FaceTrack(Path(path), fps, self.W, self.H, np.array(self.times[lo:hi]), lm.astype(np.float32), bx, pres,
-                     sum(len(t) for t in chosen), side, self.n_full, rotation)
+                     sum(len(t) for t in chosen), side, self.n_full, self.n_near, rotation)
 
 # %% ../nbs/01a_faces.ipynb #1065f282
 def face_track(path,                           # A video file
