@@ -380,8 +380,8 @@ class CropStore:
         self.file, self.arr = (open(self.path, 'wb'), None) if folder is not None else (None, {})   # in memory: slot -> crop
         self._queue = self._writer = self._error = None
     def add(self, i: int, img: np.ndarray, boxes: np.ndarray):
-        "Keep the crops of frame `i` around `boxes` (n, 4), in frame coordinates: the `max_boxes` largest (110 KB each at 192 px)."
-        boxes = sorted(boxes, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))[:self.max_boxes]
+        "Keep the crops of frame `i` around `boxes` (n, 4), in frame coordinates, most wanted first: the first `max_boxes` (110 KB each at 192 px)."
+        boxes = list(boxes)[:self.max_boxes]
         if self.file is None: return self._cut(i, img, boxes)
         if self._error is not None: raise self._error
         if self._writer is None:                            # started on first use, in the process that uses it (safe after fork)
@@ -469,7 +469,9 @@ def _keep(self: FaceFollower, i: int, img: np.ndarray, d: Detections|None):
     if d is not None:
         self.prev = d; self.dets.append((i, d))
         self.followed = _followed(self.followed, d.boxes, max(2 * self.every, 4) // self.every)
-    if self.crops is not None: self.crops.add(i, img, np.array([b for b, _ in self.followed]).reshape(-1, 4))
+    if self.crops is not None:                              # this frame's detections first (largest first), then the older boxes still followed
+        ranked = sorted(self.followed, key=lambda t: (t[1], -(t[0][2] - t[0][0]) * (t[0][3] - t[0][1])))
+        self.crops.add(i, img, np.array([b for b, _ in ranked]).reshape(-1, 4))
 
 @patch
 def _look_back(self: FaceFollower, d: Detections) -> dict:
