@@ -445,7 +445,7 @@ class FaceFollower:
     "Faces found frame by frame as the frames arrive: full detections, refined between, searched for sparsely when none is in sight; crops kept on the way."
     def __init__(self, detector: FaceDetector|None = None, every: int = 1, max_side: int|None = None,
                  crops: CropStore|None = None, redetect: int = 30,
-                 search: int = 4): # with no face in sight, a full detection on every `search`-th processed frame only; a face it finds is followed back over the frames between
+                 search: int = 8): # with no face in sight, a full detection on every `search`-th processed frame only; a face it finds is followed back over the frames between
         self.detector, self.every, self.max_side, self.crops, self.redetect = detector or MTCNNDetector(), every, max_side, crops, redetect
         self.search, self.pending = max(int(search), 1), []    # pending: (frame, image, processed?) decoded while searching, not yet decided
         self.dets, self.times, self.n, self.followed, self.prev, self.last_full, self.n_full, self.W, self.H = [], [], 0, [], None, None, 0, 0, 0
@@ -538,7 +538,7 @@ def face_track(path,                           # A video file
                iou_thr: float = 0.3, max_interp: int|None = None, smooth_sigma: float = 2.0, smooth_thr: float = 0.05,
                progress=None, crops: CropStore|None = None, # Called with 1 per frame; crops to fill on the way
                redetect: int = 30,             # A full detection at least every `redetect` frames, `refine` between (1: always full)
-               search: int = 4                 # With no face in sight, a full detection every `search` processed frames, a face found followed back
+               search: int = 8                 # With no face in sight, a full detection every `search` processed frames, a face found followed back
               ) -> FaceTrack:
     "Find faces on the upright frames (full detections, refined between), track and select the annotated person; fill `crops` on the way."
     with open_media(path) as c: fps = stream_fps(c.streams.video[0])

@@ -34,7 +34,7 @@ class PreprocessConfig:
     "Settings of face tracking, alignment, audio features and 2D features."
     face_size: int = 128
     every: int = 1                 # track on every k-th frame (full detection or O-Net following), interpolate between
-    search: int = 4                # with no face in sight, a full detection on every k-th processed frame; a face found is followed back
+    search: int = 8                # with no face in sight, a full detection on every k-th processed frame; a face found is followed back
     redetect: int = 30             # with faces followed, a full detection at least every k frames all the same (to catch newcomers)
     det_max_side: int|None = 640   # downscale frames for detection so the longer side is at most this
     min_face_size: int = 20        # in pixels of the (downscaled) detection image
