@@ -429,11 +429,16 @@ def _followed(prev: list, boxes: np.ndarray, max_age: int, iou_thr: float = 0.3)
     return [(b, 0) for b in boxes] + keep
 
 # %% ../nbs/01a_faces.ipynb #f5a7b9c1
-def find_faces(detector: FaceDetector, img: np.ndarray, prev: Detections|None = None, max_side: int|None = None) -> tuple[Detections, str]:
+def find_faces(detector: FaceDetector, img: np.ndarray, prev: Detections|None = None, max_side: int|None = None,
+               motion: np.ndarray|None = None # (dx, dy) a single face of `prev` moved by since the frame before: where `refine` loses it there, it is refined that far on
+              ) -> tuple[Detections, str]:
     "The faces of `img` and how they were found: 'refined' (`prev`'s faces followed), 'near' (`refine` lost them all: a detection around where they were, which may find nobody) or 'full' (a full detection downscaled to `max_side`)."
     if prev is not None and len(prev):
         d = detector.refine(img, prev.boxes)
         if d is not None and len(d) >= len(prev): return d, 'refined'
+        if d is not None and not len(d) and motion is not None and len(prev) == 1:     # a fast face (a pan): where its motion takes it
+            d = detector.refine(img, prev.boxes + np.tile(np.asarray(motion, np.float32), 2))
+            if len(d): return d, 'refined'
         if d is not None and not len(d):                              # all lost: gone, or moved too far for `refine`
             near = detector.detect_near(img, prev.boxes, max_side)
             if not len(near) or len(near) >= len(prev): return near, 'near'
@@ -450,6 +455,7 @@ class FaceFollower:
         self.search, self.pending = max(int(search), 1), []    # pending: (frame, image, processed?) decoded while searching, not yet decided
         self.dets, self.times, self.n, self.followed, self.prev, self.last_full, self.n_full, self.W, self.H = [], [], 0, [], None, None, 0, 0, 0
         self.n_near = 0                                         # frames where every face was lost and the detector looked around them
+        self.motion = None                                      # (dx, dy): how far a single face moved between the last two processed frames
     @property
     def settled(self) -> int:
         "How many frames are decided: all but those waiting for the next search."
@@ -467,6 +473,8 @@ class FaceFollower:
 def _keep(self: FaceFollower, i: int, img: np.ndarray, d: Detections|None):
     "Record frame `i`'s detections `d` (None: not a processed frame) and keep its crops around the followed boxes."
     if d is not None:
+        last = self.prev                                    # one face on this processed frame and the one before: how far it moved
+        self.motion = (d.boxes[0, :2] + d.boxes[0, 2:] - last.boxes[0, :2] - last.boxes[0, 2:]) / 2 if last is not None and len(last) == 1 and len(d) == 1 else None
         self.prev = d; self.dets.append((i, d))
         self.followed = _followed(self.followed, d.boxes, max(2 * self.every, 4) // self.every)
     if self.crops is not None:                              # this frame's detections first (largest first), then the older boxes still followed
@@ -491,7 +499,7 @@ def _settle(self: FaceFollower, i: int, img: np.ndarray, proc: bool):
     d = None
     if proc:
         due = self.last_full is None or i - self.last_full >= self.redetect
-        d, how = find_faces(self.detector, img, None if due else self.prev, self.max_side)
+        d, how = find_faces(self.detector, img, None if due else self.prev, self.max_side, self.motion)
         if how == 'full': self.last_full, self.n_full = i, self.n_full + 1
         elif how == 'near':
             self.n_near += 1
