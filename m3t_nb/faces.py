@@ -447,6 +447,14 @@ class CropStore:
         self._stop_writer(); self.file.close()
         if self._error is not None: raise self._error
         self.arr = np.memmap(self.path, np.uint8, 'r', shape=(self.n, self.res, self.res, 3)) if self.n else None
+    def __getstate__(self) -> dict:
+        "A closed store travels (pickled, to another process) as its file's path and index; the crops stay in the file."
+        if self.file is None or not self.file.closed: raise ValueError("only a closed CropStore with a file can be pickled")
+        return dict(res=self.res, margin=self.margin, max_boxes=self.max_boxes, index=self.index, n=self.n, path=self.path)
+    def __setstate__(self, state: dict):
+        self.__dict__.update(state, _queue=None, _writer=None, _error=None)
+        self.file = open(self.path, 'rb'); self.file.close()              # a closed file, as after `close`
+        self.arr = np.memmap(self.path, np.uint8, 'r', shape=(self.n, self.res, self.res, 3)) if self.n else None
     def remove(self):
         "Delete the crops' file."
         if self.file is None: self.arr, self.index = {}, {}; return

@@ -26,7 +26,8 @@ from .audio import AudioConfig, audio_features
 from .features import FrameFeatureExtractor, make_extractor
 
 # %% auto #0
-__all__ = ['PreprocessConfig', 'parse_features', 'VideoArrays', 'read_organiser_crops', 'process_video', 'window_of']
+__all__ = ['PreprocessConfig', 'parse_features', 'VideoArrays', 'read_organiser_crops', 'process_video', 'FacePassAhead',
+           'window_of']
 
 # %% ../nbs/03a_pipeline.ipynb #727a51fb
 @dataclass
@@ -106,14 +107,21 @@ def _fill_faces(faces_iter, present: np.ndarray, extractors: dict, faces: np.nda
     flush(i0, buf)
 
 # %% ../nbs/03a_pipeline.ipynb #abe2fc3b
-def _face_arrays(video, pcfg: PreprocessConfig, name: str, side, folder, detector, extractors, progress) -> VideoArrays:
+def _track(video, pcfg: PreprocessConfig, side, folder, detector=None, progress=None) -> tuple[FaceTrack, CropStore]:
+    "The person's face track with `pcfg`'s settings, and its crops, closed, in `folder`: the one decoding pass."
+    crops = CropStore(folder)
+    try:
+        tr = face_track(video, detector or pcfg.make_detector(), side, pcfg.every, pcfg.det_max_side, smooth_sigma=pcfg.smooth_sigma,
+                        smooth_thr=pcfg.smooth_thr, progress=progress, crops=crops, redetect=pcfg.redetect, search=pcfg.search)
+        crops.close()
+    except BaseException: crops.remove(); raise
+    return tr, crops
+
+def _face_arrays(video, pcfg: PreprocessConfig, name: str, side, folder, detector, extractors, progress, tracked=None) -> VideoArrays:
     "The face half of the pipeline, decoding the video once: track (keeping crops), then aligned faces and 2D features."
     with tempfile.TemporaryDirectory(prefix='m3t-crops-', dir=folder) as d:
-        crops = CropStore(d)
+        tr, crops = tracked if tracked is not None else _track(video, pcfg, side, d, detector, progress)
         try:
-            tr = face_track(video, detector or pcfg.make_detector(), side, pcfg.every, pcfg.det_max_side, smooth_sigma=pcfg.smooth_sigma,
-                            smooth_thr=pcfg.smooth_thr, progress=progress, crops=crops, redetect=pcfg.redetect, search=pcfg.search)
-            crops.close()
             n, S = tr.n_frames, pcfg.face_size
             exs = {k: e.for_entry(name, n) for k, e in (extractors if extractors is not None else pcfg.make_extractors()).items()}
             faces = _alloc(folder, 'faces', np.uint8, (n, S, S, 3))
@@ -157,17 +165,57 @@ def _crop_arrays(video, crops_dir, pcfg: PreprocessConfig, name: str, side, fold
 # %% ../nbs/03a_pipeline.ipynb #c0ffee12
 def process_video(video, pcfg: PreprocessConfig = PreprocessConfig(), name: str|None = None, side: str|None = None,
                   folder=None, faces: bool = True, detector: FaceDetector|None = None, extractors: dict|None = None,
-                  progress=None, crops_dir=None) -> VideoArrays:
+                  progress=None, crops_dir=None,
+                  tracked: tuple|None = None # (FaceTrack, closed CropStore) of this video with these settings, made already (`FacePassAhead`): not tracked again
+                 ) -> VideoArrays:
     "Video -> face track, aligned faces, 2D features and audio features (memory-mapped in `folder` if given); decodes the video once; with `crops_dir`, faces are the organisers' crops there."
     video = Path(video); name = name or video.stem
     if faces and crops_dir is not None: out = _crop_arrays(video, crops_dir, pcfg, name, side, folder, extractors)
-    elif faces: out = _face_arrays(video, pcfg, name, side, folder, detector, extractors, progress)
+    elif faces: out = _face_arrays(video, pcfg, name, side, folder, detector, extractors, progress, tracked)
     else:
         inf = video_info(video)
         out = VideoArrays(inf.n_frames, inf.fps, None, np.zeros(inf.n_frames, bool))
     times = out.track.times if faces and crops_dir is None else None      # the decoded frames' own times; else read from the file
     out.audio, out.has_audio = audio_features(video, out.n_frames, out.fps, pcfg.audio_config(), times=times)
     return out
+
+# %% ../nbs/03a_pipeline.ipynb #0be0bef6
+def _face_pass(video, pcfg: dict, side, folder, send):
+    "A `FacePassAhead` process: track, then send ('ok', track, closed crops, warnings), or ('error', message)."
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)                 # Ctrl-C is the command's to handle: it stops this process
+    try:
+        with warnings.catch_warnings(record=True) as caught:     # handed to the command, to show them its own way
+            warnings.simplefilter('default')
+            tr, crops = _track(video, PreprocessConfig.from_dict(pcfg), side, folder)
+        send.send(('ok', tr, crops, [w.message for w in caught]))
+    except Exception as e: send.send(('error', f"{type(e).__name__}: {e}"))
+
+class FacePassAhead:
+    "The face pass of `video` (`face_track` with `pcfg`'s settings, crops kept) started now, in a forked process of its own: what a command does while it imports torch and loads its model."
+    def __init__(self, video, pcfg: PreprocessConfig, side: str|None = None):
+        import multiprocessing as mp
+        self.video, self.pcfg, self.side, self.folder = Path(video), asdict(pcfg), side, tempfile.mkdtemp(prefix='m3t-ahead-')
+        # A fresh interpreter ('spawn'), not a fork: a process that already ran OpenCV's or torch's thread pools cannot
+        # fork safely, and the pass needs neither torch nor anything imported here (it starts in half a second).
+        ctx = mp.get_context('spawn')
+        self._recv, send = ctx.Pipe(duplex=False)
+        self.proc = ctx.Process(target=_face_pass, args=(self.video, self.pcfg, side, self.folder, send), daemon=True)
+        self.proc.start(); send.close()
+    def result(self, video, pcfg: PreprocessConfig, side: str|None = None) -> tuple|None:
+        "(FaceTrack, closed CropStore) if this pass is of `video` with `pcfg` and `side` and it worked; else None (then the caller tracks, and meets any error itself)."
+        if Path(video) != self.video or asdict(pcfg) != self.pcfg or side != self.side: return None
+        try: got = self._recv.recv()
+        except (EOFError, OSError): got = ('error', 'the face pass ended without a result')
+        self.proc.join(); self.error = got[1] if got[0] == 'error' else None
+        if self.error: return None
+        for m in got[3]: warnings.warn(m)                           # the pass's warnings, raised here as if it had run here
+        return got[1:3]
+    def close(self):
+        "Stop the pass if it still runs, and delete what it wrote."
+        import shutil
+        if self.proc.is_alive(): self.proc.kill(); self.proc.join()
+        self._recv.close(); shutil.rmtree(self.folder, ignore_errors=True)
 
 # %% ../nbs/03a_pipeline.ipynb #74337ccd
 def window_of(a: np.ndarray, start: int, length: int) -> np.ndarray:

@@ -21,18 +21,17 @@ import os, sys, html, time, base64, tempfile, warnings
 from pathlib import Path
 from typing import Sequence, TYPE_CHECKING
 import numpy as np
-import torch
 from dataclasses import dataclass
-if TYPE_CHECKING: import pandas as pd     # imported for DataFrames and reports only: `m3t-predict` writes its files without it
+if TYPE_CHECKING: import pandas as pd, torch    # pandas for DataFrames and reports only (`m3t-predict` writes its files without it)
 from fastcore.script import call_parse
 from .annotations import EXPR_CLASSES, atomic_write_text, check_name, write_abaw
 from .cli import cli_errors, UsageError, describe_error
 from .media import video_info, frame_times, stream_fps
-from .pipeline import PreprocessConfig, VideoArrays, process_video, window_of
+from .pipeline import PreprocessConfig, VideoArrays, process_video, window_of, FacePassAhead
 from .audio import AUDIO_MIN_FPS
-from .models import augment_clips
-from .model_io import load_m3t
 from .faces import mask_runs
+# torch, the models and `load_m3t` are imported where they are used: `m3t-predict` starts a video's face pass before
+# it imports them (torch alone takes seconds to import)
 
 # %% auto #0
 __all__ = ['LIVE_CONTEXT', 'model_outputs', 'face_expressions', 'Prediction', 'predict_columns', 'predict_video',
@@ -50,6 +49,8 @@ def model_outputs(model, kind: str, video, feats, audio) -> tuple[torch.Tensor, 
 # %% ../nbs/08_predict.ipynb #acda8dc7
 def _predict_clips(model, kind: str, cfg, r: VideoArrays, bs: int, device) -> tuple[np.ndarray, np.ndarray|None]:
     "Run `model` over non-overlapping T-frame clips of the arrays `r` of `process_video`: (N, 2) and (N, K) or None."
+    import torch
+    from m3t_nb.models import augment_clips
     n, T = r.n_frames, cfg.frames
     preds = np.zeros((n, 2), np.float32); probs = np.zeros((n, cfg.n_expr), np.float32) if kind != 'audio' else None
     starts = list(range(0, n, T))
@@ -94,8 +95,11 @@ class Prediction:
 def predict_columns(path, model, info: dict|None = None, side: str|None = None, bs: int = 8, device=None,
                     timings: dict|None = None,
                     keep_faces: Sequence[int]|None = None, # frames (from 0) whose aligned face `attrs['faces']` keeps; default 100 spread over the video
-                    expressions: bool = False) -> Prediction: # add the embedded FER network's 7 expression probabilities (`fer_<class>`) of each frame's face
+                    expressions: bool = False, # add the embedded FER network's 7 expression probabilities (`fer_<class>`) of each frame's face
+                    ahead: FacePassAhead|None = None) -> Prediction: # this video's face pass, started earlier (used if it has the model's settings)
     "Per-frame valence/arousal (and expression probabilities) of the person in a video, with the model's preprocessing, as numpy columns."
+    import torch
+    from m3t_nb.model_io import load_m3t
     if isinstance(model, (str, Path)): model, info = load_m3t(model, device or 'cpu')
     if info is None: raise ValueError("pass the info dict returned by load_m3t (it holds the preprocessing settings)")
     device = torch.device(device or next(model.parameters()).device)
@@ -106,7 +110,8 @@ def predict_columns(path, model, info: dict|None = None, side: str|None = None, 
     with tempfile.TemporaryDirectory(prefix='m3t-predict-') as d:
         t0 = time.perf_counter()
         exs = {k: e for k, e in pcfg.make_extractors().items() if k in cfg.feat_dims} if kind != 'audio' else {}
-        r = process_video(path, pcfg, path.stem if side is None else f"{path.stem}_{side}", side, d, faces=kind != 'audio', extractors=exs)
+        tracked = ahead.result(path, pcfg, side) if ahead is not None and kind != 'audio' else None
+        r = process_video(path, pcfg, path.stem if side is None else f"{path.stem}_{side}", side, d, faces=kind != 'audio', extractors=exs, tracked=tracked)
         if r.fps <= AUDIO_MIN_FPS: r.audio = np.zeros_like(r.audio)     # as in training: no audio features at 15 fps or less
         t1 = time.perf_counter(); tm['preprocess'] = tm.get('preprocess', 0.) + t1 - t0
         preds, probs = _predict_clips(model, kind, cfg, r, bs, device)
@@ -282,7 +287,7 @@ def predict_live(source: str, model, info: dict, emit, side: str|None = None, de
                  stall: float = 10., # seconds without a frame after which the stream counts as stalled
                  say=None) -> int:   # called with each message for the user (default: standard error)
     "Predict a live stream window by window: `emit(header)` once, then `emit(row)` for every frame (a list of the CSV fields) as soon as it is known; the number of frames."
-    import queue, threading, signal
+    import queue, threading, signal, torch
     from m3t_nb.faces import FaceFollower, CropStore, cv2_threads
     say = say or (lambda m: print(f"m3t-predict: {m}", file=sys.stderr, flush=True))
     cfg, kind = info['config'], info['kind']
@@ -362,6 +367,16 @@ def feed_mpegts(path, out, realtime: bool = True, # pace the packets by their ti
     return n
 
 # %% ../nbs/08_predict.ipynb #e8684fde
+def _face_pass_ahead(video: str, model: str, side: str|None) -> FacePassAhead|None:
+    "The face pass of `video` with the preprocessing in `model`'s config.json, started before torch is imported; None where that cannot be read (an old .pth, a Hub id) or the model hears only."
+    import json
+    try:
+        conf = json.loads((Path(model)/'config.json').read_text())
+        if conf.get('kind') == 'audio' or not Path(video).is_file(): return None
+        pcfg = PreprocessConfig.from_dict(conf['preprocess']) if conf.get('preprocess') else PreprocessConfig()
+    except Exception: return None                                   # `load_m3t` will say what is wrong with the model
+    return FacePassAhead(video, pcfg, side)
+
 def _live_cli(source: str, net, info, out: str|None, side, stall: float, quiet: bool):
     "`m3t-predict --live`: CSV rows to standard output (and to `out`), each flushed as soon as it is known."
     import csv
@@ -398,23 +413,33 @@ def predict_cli(*videos: str,            # Video files to predict
         dest = Path(out) if out is not None else None
         if live is None and dest.exists() and not dest.is_dir(): raise NotADirectoryError(f"--out {dest}: exists and is not a folder")
         if live is not None and dest is not None and dest.is_dir(): raise IsADirectoryError(f"--out {dest}: with --live, --out names a CSV file, and this is a folder")
-        net, info = load_m3t(model, device or ('cuda' if torch.cuda.is_available() else 'cpu'))
-        if live is not None: return _live_cli(live, net, info, out, side, stall, quiet)
-        dest.mkdir(parents=True, exist_ok=True)
-        failed = []
-        for v in tqdm(videos, desc='m3t-predict', unit='video', disable=quiet or None, file=sys.stderr):
-            name = Path(v).stem + (f"_{side}" if side else '')
-            try:
-                check_name(name, v)
-                keep = np.linspace(0, max(video_info(v).n_frames - 1, 0), 40).astype(int) if report else ()   # (no extra pass without)
-                pr = predict_columns(v, net, info, side=side, keep_faces=keep, expressions=expressions)   # (pandas only for a report)
-                if format == 'abaw': write_abaw(pr, dest/f"{name}.txt")
-                else: atomic_write_text(dest/f"{name}.csv", pr.to_csv())
-                if report:
-                    df = pr.to_frame(); moments = set(report_moments(df))
-                    df.attrs['faces'] = {i: f for i, f in df.attrs['faces'].items() if i in moments or i in keep[::5]}
-                    write_report(df, dest/f"{name}.html")
-                say(f"{v}: {len(pr)} frames, face in {pr['face_present'].mean():.0%}, mean V {pr['valence'].mean():+.2f} A {pr['arousal'].mean():+.2f}")
-            except Exception as e:
-                failed.append(v); say(f"m3t-predict: FAILED {v}: {describe_error(e)}", err=True)
-        if failed: raise SystemExit(1)
+        ahead = _face_pass_ahead(videos[0], model, side) if live is None else None   # the first video's faces are found while torch loads
+        try: return _predict_files(videos, model, dest, format, report, expressions, side, device, live, stall, quiet, say, ahead)
+        finally:
+            if ahead is not None: ahead.close()
+
+def _predict_files(videos, model, dest, format, report, expressions, side, device, live, stall, quiet, say, ahead):
+    "The body of `m3t-predict`, once its arguments are checked: load the model, then predict each video (or the live stream)."
+    import torch
+    from tqdm.auto import tqdm
+    from m3t_nb.model_io import load_m3t
+    net, info = load_m3t(model, device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    if live is not None: return _live_cli(live, net, info, dest, side, stall, quiet)
+    dest.mkdir(parents=True, exist_ok=True)
+    failed = []
+    for k, v in enumerate(tqdm(videos, desc='m3t-predict', unit='video', disable=quiet or None, file=sys.stderr)):
+        name = Path(v).stem + (f"_{side}" if side else '')
+        try:
+            check_name(name, v)
+            keep = np.linspace(0, max(video_info(v).n_frames - 1, 0), 40).astype(int) if report else ()   # (no extra pass without)
+            pr = predict_columns(v, net, info, side=side, keep_faces=keep, expressions=expressions, ahead=ahead if k == 0 else None)   # (pandas only for a report)
+            if format == 'abaw': write_abaw(pr, dest/f"{name}.txt")
+            else: atomic_write_text(dest/f"{name}.csv", pr.to_csv())
+            if report:
+                df = pr.to_frame(); moments = set(report_moments(df))
+                df.attrs['faces'] = {i: f for i, f in df.attrs['faces'].items() if i in moments or i in keep[::5]}
+                write_report(df, dest/f"{name}.html")
+            say(f"{v}: {len(pr)} frames, face in {pr['face_present'].mean():.0%}, mean V {pr['valence'].mean():+.2f} A {pr['arousal'].mean():+.2f}")
+        except Exception as e:
+            failed.append(v); say(f"m3t-predict: FAILED {v}: {describe_error(e)}", err=True)
+    if failed: raise SystemExit(1)
