@@ -49,9 +49,10 @@ __all__ = ['CACHE_VERSION', 'CACHE_CHANGES', 'CacheError', 'CacheEntry', 'crops_
            'format_summary', 'preprocess_cli']
 
 # %% ../nbs/03b_cache.ipynb #7dfe0b68
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 CACHE_CHANGES = {2: 'entries record their inputs and expression classes', 3: "audio placed by the frames' timestamps",
-                 4: 'frames turned upright by their display rotation (phone videos), which entries record'}
+                 4: 'frames turned upright by their display rotation (phone videos), which entries record',
+                 5: "faces lost by refine looked for around their boxes, and each frame's own detections kept among its crops (a fast face lost its crop)"}
 
 class CacheError(RuntimeError): "A cache entry that is missing, partial or damaged."
 

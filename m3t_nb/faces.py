@@ -543,7 +543,9 @@ def _settle(self: FaceFollower, i: int, img: np.ndarray, proc: bool):
         if how == 'full': self.last_full, self.n_full = i, self.n_full + 1
         elif how == 'near':
             self.n_near += 1
-            if not len(d): self.last_full = i                     # nobody around where they were: searching starts from here
+            if not len(d):                                        # nobody around where they were (gone, or a cut to another shot):
+                self.last_full, self.prev = i, d                  # searching starts here, and this frame waits with the others
+                self.pending.append((i, img, True)); return       # (a face the next search finds is followed back onto it)
     back = self._look_back(d) if d is not None and len(d) and self.pending else {}
     pending, self.pending = self.pending, []
     for j, im, p in pending: self._keep(j, im, back.get(j, Detections.empty()) if p else None)

@@ -61,7 +61,7 @@ class SameMaxPool2d(nn.Module):
     def __init__(self, k: int = 3, s: int = 2): super().__init__(); self.k, self.s = k, s
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         (t, b), (l, r) = tf_same_pads(x.shape[-2], self.k, self.s), tf_same_pads(x.shape[-1], self.k, self.s)
-        if b - t in (0, 1) and r - l in (0, 1) and 2 * max(t, l) <= self.k:      # PyTorch's own padding, the odd pixel after by ceil_mode: no padded copy
+        if self.s > 1 and b - t in (0, 1) and r - l in (0, 1) and 2 * max(t, l) <= self.k:      # PyTorch's own padding, the odd pixel after by ceil_mode: no padded copy
             return F.max_pool2d(x, self.k, self.s, padding=(t, l), ceil_mode=b > t or r > l)
         return F.max_pool2d(F.pad(x, (l, r, t, b), value=float('-inf')), self.k, self.s)
 

@@ -180,39 +180,56 @@ def process_video(video, pcfg: PreprocessConfig = PreprocessConfig(), name: str|
     return out
 
 # %% ../nbs/03a_pipeline.ipynb #0be0bef6
+class _ParentGone(Exception): "The command that started a `FacePassAhead` is gone."
+
 def _face_pass(video, pcfg: dict, side, folder, send):
-    "A `FacePassAhead` process: track, then send ('ok', track, closed crops, warnings), or ('error', message)."
-    import signal
-    signal.signal(signal.SIGINT, signal.SIG_IGN)                 # Ctrl-C is the command's to handle: it stops this process
+    "A `FacePassAhead` process: track, then send ('ok', track, closed crops, warnings), or ('error', message); if the command is gone, delete what it wrote and stop quietly."
+    import os, signal, shutil
+    for s in (signal.SIGINT, getattr(signal, 'SIGHUP', None)):    # Ctrl-C and a closed terminal are the command's to handle
+        if s is not None: signal.signal(s, signal.SIG_IGN)
+    parent, n = os.getppid(), [0]
+    def watch(k: int):
+        "Every 25 frames: stop if the command is gone (killed; this process then belongs to another)."
+        n[0] += k
+        if n[0] % 25 == 0 and os.getppid() != parent: raise _ParentGone
     try:
         with warnings.catch_warnings(record=True) as caught:     # handed to the command, to show them its own way
             warnings.simplefilter('default')
-            tr, crops = _track(video, PreprocessConfig.from_dict(pcfg), side, folder)
+            tr, crops = _track(video, PreprocessConfig.from_dict(pcfg), side, folder, progress=watch)
         send.send(('ok', tr, crops, [w.message for w in caught]))
-    except Exception as e: send.send(('error', f"{type(e).__name__}: {e}"))
+    except (_ParentGone, BrokenPipeError): shutil.rmtree(folder, ignore_errors=True)
+    except Exception as e:
+        try: send.send(('error', f"{type(e).__name__}: {e}"))
+        except OSError: shutil.rmtree(folder, ignore_errors=True)
 
 class FacePassAhead:
-    "The face pass of `video` (`face_track` with `pcfg`'s settings, crops kept) started now, in a forked process of its own: what a command does while it imports torch and loads its model."
+    "The face pass of `video` (`face_track` with `pcfg`'s settings, crops kept) started now, in a process of its own: what a command does while it imports torch and loads its model."
     def __init__(self, video, pcfg: PreprocessConfig, side: str|None = None):
         import multiprocessing as mp
         self.video, self.pcfg, self.side, self.folder = Path(video), asdict(pcfg), side, tempfile.mkdtemp(prefix='m3t-ahead-')
         # A fresh interpreter ('spawn'), not a fork: a process that already ran OpenCV's or torch's thread pools cannot
         # fork safely, and the pass needs neither torch nor anything imported here (it starts in half a second).
+        import signal, threading
         ctx = mp.get_context('spawn')
         self._recv, send = ctx.Pipe(duplex=False)
         self.proc = ctx.Process(target=_face_pass, args=(self.video, self.pcfg, side, self.folder, send), daemon=True)
-        self.proc.start(); send.close()
+        main = threading.current_thread() is threading.main_thread()
+        old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None   # the child starts with Ctrl-C ignored (it is the command's)
+        try: self.proc.start()
+        finally:
+            if main: signal.signal(signal.SIGINT, old)
+            send.close()
     def result(self, video, pcfg: PreprocessConfig, side: str|None = None) -> tuple|None:
         "(FaceTrack, closed CropStore) if this pass is of `video` with `pcfg` and `side` and it worked; else None (then the caller tracks, and meets any error itself)."
-        if Path(video) != self.video or asdict(pcfg) != self.pcfg or side != self.side: return None
+        if Path(video) != self.video or asdict(pcfg) != self.pcfg or side != self.side: self.close(); return None
         try: got = self._recv.recv()
-        except (EOFError, OSError): got = ('error', 'the face pass ended without a result')
+        except Exception as e: got = ('error', f'the face pass gave no result ({type(e).__name__}: {e})')
         self.proc.join(); self.error = got[1] if got[0] == 'error' else None
         if self.error: return None
         for m in got[3]: warnings.warn(m)                           # the pass's warnings, raised here as if it had run here
         return got[1:3]
     def close(self):
-        "Stop the pass if it still runs, and delete what it wrote."
+        "Stop the pass if it still runs, and delete what it wrote (again: nothing happens)."
         import shutil
         if self.proc.is_alive(): self.proc.kill(); self.proc.join()
         self._recv.close(); shutil.rmtree(self.folder, ignore_errors=True)

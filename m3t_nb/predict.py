@@ -89,8 +89,9 @@ class Prediction:
         df = pd.DataFrame(self.columns); df.attrs.update(self.attrs); return df
     def to_csv(self) -> str:
         "The text of `to_frame().to_csv(index=False)`, made without pandas: numbers as their shortest repr, NaN as an empty field."
+        quote = lambda s: f'"{s.replace(chr(34), 2 * chr(34))}"' if any(c in s for c in ',"\r\n') else s   # a class name with a comma, as csv quotes it
         cells = [np.where(np.isnan(a), '', a.astype(str)) if a.dtype.kind == 'f' else a.astype(str) for a in self.columns.values()]
-        return '\n'.join([','.join(self.columns)] + [','.join(r) for r in zip(*cells)]) + '\n'
+        return '\n'.join([','.join(map(quote, self.columns))] + [','.join(r) for r in zip(*cells)]) + '\n'
 
 def predict_columns(path, model, info: dict|None = None, side: str|None = None, bs: int = 8, device=None,
                     timings: dict|None = None,
@@ -375,7 +376,8 @@ def _face_pass_ahead(video: str, model: str, side: str|None) -> FacePassAhead|No
         if conf.get('kind') == 'audio' or not Path(video).is_file(): return None
         pcfg = PreprocessConfig.from_dict(conf['preprocess']) if conf.get('preprocess') else PreprocessConfig()
     except Exception: return None                                   # `load_m3t` will say what is wrong with the model
-    return FacePassAhead(video, pcfg, side)
+    try: return FacePassAhead(video, pcfg, side)
+    except Exception: return None                                   # no process to be had (say, inside a daemon worker): track as usual
 
 def _live_cli(source: str, net, info, out: str|None, side, stall: float, quiet: bool):
     "`m3t-predict --live`: CSV rows to standard output (and to `out`), each flushed as soon as it is known."
@@ -442,4 +444,6 @@ def _predict_files(videos, model, dest, format, report, expressions, side, devic
             say(f"{v}: {len(pr)} frames, face in {pr['face_present'].mean():.0%}, mean V {pr['valence'].mean():+.2f} A {pr['arousal'].mean():+.2f}")
         except Exception as e:
             failed.append(v); say(f"m3t-predict: FAILED {v}: {describe_error(e)}", err=True)
+        finally:
+            if k == 0 and ahead is not None: ahead.close()             # used or not, the first video's pass is done with
     if failed: raise SystemExit(1)
