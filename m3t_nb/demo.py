@@ -3,8 +3,8 @@
 Aff-Wild2 is licensed, so a package that only runs on it cannot be tested anywhere. This chapter generates a
 **demo corpus** in exactly the layout of chapter `00_annotations`: real face photographs that ship inside installed
 packages, animated by expression warps driven by known valence/arousal trajectories, with a voice-like audio track
-whose prosody follows the same trajectories. It uses the writer of `01_media` and the detector of `01a_faces` (to
-find the landmarks of each photograph once).
+whose prosody follows the same trajectories. It uses the writer of `01_media`, and draws every picture with its own
+numpy code, so the corpus is the same whatever the installed OpenCV.
 
 Docs: https://m3t-nb.github.io/m3t_nb/demo.html.md"""
 
@@ -27,9 +27,10 @@ from .media import VideoWriter, exact_rate, corpus_summary
 from .faces import MTCNNDetector
 
 # %% auto #0
-__all__ = ['DEMO_FPS', 'expression_from_va', 'smooth_trajectory', 'FaceAsset', 'landmarks_of_photo', 'make_face_asset',
+__all__ = ['DEMO_FPS', 'expression_from_va', 'smooth_trajectory', 'sample_image', 'warp_affine', 'rotation_matrix',
+           'gaussian_blur', 'FaceAsset', 'landmarks_of_photo', 'make_face_asset', 'demo_landmarks', 'demo_photo',
            'demo_identity', 'expression_fields', 'warp_expression', 'synth_voice', 'activity_mask', 'DemoVideoSpec',
-           'render_demo_video', 'demo_labels', 'demo_corpus_specs', 'make_demo_corpus', 'demo_corpus_cli']
+           'demo_scene', 'render_demo_video', 'demo_labels', 'demo_corpus_specs', 'make_demo_corpus', 'demo_corpus_cli']
 
 # %% ../nbs/01b_demo.ipynb #545b1c0f
 def expression_from_va(v: np.ndarray, a: np.ndarray) -> np.ndarray:
@@ -56,6 +57,62 @@ def smooth_trajectory(t: np.ndarray, rng: np.random.Generator, n_waves: int = 4,
     x = x / np.sqrt(n_waves * 0.4)
     return np.tanh(1.2 * x)
 
+# %% ../nbs/01b_demo.ipynb #42a9b80d
+def _taps(c: np.ndarray, kernel: str) -> tuple[list, list]:
+    "Source indices and weights of interpolating at float positions `c`: 2 taps for 'linear', 4 for 'cubic' (OpenCV's Keys kernel, a = -0.75)."
+    i0 = np.floor(c); f = (c - i0).astype(np.float32); i0 = i0.astype(np.int64)
+    if kernel == 'linear': return [i0, i0 + 1], [1 - f, f]
+    if kernel != 'cubic': raise ValueError(f"unknown kernel {kernel!r}: use 'linear' or 'cubic'")
+    A = -0.75
+    w0 = ((A*(f + 1) - 5*A)*(f + 1) + 8*A)*(f + 1) - 4*A
+    w1 = ((A + 2)*f - (A + 3))*f*f + 1
+    w2 = ((A + 2)*(1 - f) - (A + 3))*(1 - f)*(1 - f) + 1
+    return [i0 - 1, i0, i0 + 1, i0 + 2], [w0, w1, w2, 1 - w0 - w1 - w2]
+
+# %% ../nbs/01b_demo.ipynb #4133a4ed
+def _border_index(i: np.ndarray, n: int, border: str) -> tuple[np.ndarray, np.ndarray|None]:
+    "Indices `i` of a line of `n` pixels brought inside it by `border`, and where they were inside (None: everywhere counts)."
+    if border == 'replicate': return np.clip(i, 0, n - 1), None
+    if border == 'reflect':                                    # fedcba|abcdef|fedcba, OpenCV's BORDER_REFLECT (numpy's 'symmetric')
+        i = np.mod(i, 2*n); return np.where(i < n, i, 2*n - 1 - i), None
+    if border == 'zero': return np.clip(i, 0, n - 1), (i >= 0) & (i < n)
+    raise ValueError(f"unknown border {border!r}: use 'reflect', 'replicate' or 'zero'")
+
+def sample_image(img: np.ndarray, x: np.ndarray, y: np.ndarray, kernel: str = 'linear', border: str = 'reflect') -> np.ndarray:
+    "`img` (H, W[, C]) read at float pixel positions `x`, `y` (any shape, the same) by `kernel` interpolation; float32."
+    H, W = img.shape[:2]; src = np.asarray(img, np.float32)
+    (xi, xw), (yi, yw) = _taps(np.asarray(x, np.float64), kernel), _taps(np.asarray(y, np.float64), kernel)
+    out = np.zeros(np.shape(x) + src.shape[2:], np.float32)
+    for iy, wy in zip(yi, yw):
+        ry, vy = _border_index(iy, H, border)
+        for ix, wx in zip(xi, xw):
+            rx, vx = _border_index(ix, W, border)
+            w = wy * wx if vy is None else wy * wx * (vy & vx)
+            out += src[ry, rx] * (w[..., None] if src.ndim == 3 else w)
+    return out
+
+# %% ../nbs/01b_demo.ipynb #d91b7cd4
+def warp_affine(img: np.ndarray, M: np.ndarray, size: tuple[int, int], kernel: str = 'linear', border: str = 'zero') -> np.ndarray:
+    "`img` moved by the 2×3 affine `M` (source to destination pixels, as `cv2.warpAffine` takes it) into an image of `size` (W, H); float32."
+    W, H = size
+    A = np.linalg.inv(np.r_[np.asarray(M, np.float64), [[0, 0, 1]]])[:2]   # destination -> source
+    yy, xx = np.mgrid[:H, :W]
+    return sample_image(img, A[0, 0]*xx + A[0, 1]*yy + A[0, 2], A[1, 0]*xx + A[1, 1]*yy + A[1, 2], kernel, border)
+
+def rotation_matrix(center: tuple[float, float], angle: float, scale: float) -> np.ndarray:
+    "The 2×3 affine turning by `angle` degrees (counter-clockwise as seen) and scaling about `center`, as `cv2.getRotationMatrix2D`."
+    a, b = scale * np.cos(np.radians(angle)), scale * np.sin(np.radians(angle))
+    return np.array([[a, b, (1 - a)*center[0] - b*center[1]], [-b, a, b*center[0] + (1 - a)*center[1]]])
+
+def gaussian_blur(img: np.ndarray, sigma: float) -> np.ndarray:
+    "`img` (H, W[, C]) blurred by a Gaussian of `sigma` pixels: OpenCV's kernel size (radius 4 sigma) and border (reflect-101); float32."
+    r = int(round(4 * sigma)); k = np.exp(-0.5 * (np.arange(-r, r + 1) / sigma) ** 2); k /= k.sum()
+    out = np.asarray(img, np.float64)
+    for axis in (0, 1):
+        p = np.pad(out, [(r, r) if a == axis else (0, 0) for a in range(out.ndim)], mode='reflect')
+        out = sum(w * np.take(p, np.arange(j, j + out.shape[axis]), axis=axis) for j, w in enumerate(k))
+    return out.astype(np.float32)
+
 # %% ../nbs/01b_demo.ipynb #1b0658d5
 @dataclass
 class FaceAsset:
@@ -79,19 +136,16 @@ def landmarks_of_photo(img: np.ndarray) -> np.ndarray:
 
 # %% ../nbs/01b_demo.ipynb #05b0a887
 def make_face_asset(name: str, img: np.ndarray, size: int = 160, lm: np.ndarray|None = None) -> FaceAsset:
-    "Crop a square sprite of `size` pixels around the face of an RGB photo, with landmarks and alpha."
-    import cv2
+    "Crop a square sprite of `size` pixels around the face of an RGB photo, with landmarks (found by MTCNN if not given) and alpha."
     lm = landmarks_of_photo(img) if lm is None else np.asarray(lm, np.float32)
     d = np.linalg.norm(lm[1] - lm[0])
     c = (lm[:2].mean(0) + lm[3:].mean(0)) / 2
     half = 1.7 * d
-    pad = int(np.ceil(half)) + 2
-    big = cv2.copyMakeBorder(img, pad, pad, pad, pad, cv2.BORDER_REFLECT)
-    x0, y0 = c + pad - half
+    x0, y0 = c - half
     s = size / (2*half)
-    M = np.array([[s, 0, -x0*s], [0, s, -y0*s]], np.float32)
-    sprite = cv2.warpAffine(big, M, (size, size), flags=cv2.INTER_CUBIC)
-    lms = (lm + pad - [x0, y0]) * s
+    M = np.array([[s, 0, -x0*s], [0, s, -y0*s]])
+    sprite = np.clip(np.round(warp_affine(img, M, (size, size), 'cubic', 'reflect')), 0, 255).astype(np.uint8)
+    lms = (lm - [x0, y0]) * s
     ds = d * s
     yy, xx = np.mgrid[:size, :size].astype(np.float32)
     cx, cy = lms[:, 0].mean(), lms[:, 1].mean() - 0.15*ds
@@ -109,23 +163,31 @@ def _tint(grey: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     tone = np.array([1.0, rng.uniform(0.72, 0.85), rng.uniform(0.55, 0.72)]) * rng.uniform(0.85, 1.1)
     return np.clip(grey[..., None] * tone * 255, 0, 255).astype(np.uint8)
 
-def demo_identity(i: int, size: int = 160) -> FaceAsset:
-    "Identity `i` of the demo corpus: 0 astronaut, 1 Grace Hopper, then LFW faces."
-    import cv2
+@lru_cache(maxsize=1)
+def demo_landmarks() -> dict[str, np.ndarray]:
+    "The five landmarks of every demo photograph, by name: found once by the embedded MTCNN, shipped with the package."
+    from importlib.resources import files
+    return {k: np.array(v, np.float32) for k, v in json.loads((files('m3t_nb')/'assets'/'demo_landmarks.json').read_text()).items()}
+
+def demo_photo(i: int) -> tuple[str, np.ndarray]:
+    "Name and RGB image of identity `i`'s photograph: 0 the astronaut, 1 Grace Hopper, then LFW faces (upscaled 4x, tinted, framed)."
     if i == 0:
         from skimage import data
-        return make_face_asset('astronaut', data.astronaut(), size)
+        return 'astronaut', data.astronaut()
     if i == 1:
         import matplotlib.cbook as cbook
         from PIL import Image
-        with cbook.get_sample_data('grace_hopper.jpg') as f: img = np.array(Image.open(f).convert('RGB'))
-        return make_face_asset('grace_hopper', img, size)
+        with cbook.get_sample_data('grace_hopper.jpg') as f: return 'grace_hopper', np.array(Image.open(f).convert('RGB'))
     faces = _lfw_faces()
     k = (i - 2) * 7 % len(faces)
-    rng = np.random.default_rng(1000 + k)
-    grey = cv2.resize(faces[k].astype(np.float32), (100, 100), interpolation=cv2.INTER_CUBIC)
-    img = cv2.copyMakeBorder(_tint(np.clip(grey, 0, 1), rng), 30, 30, 30, 30, cv2.BORDER_REPLICATE)
-    return make_face_asset(f'lfw{k:03d}', img, size)
+    c = (np.arange(100) + 0.5) / 4 - 0.5                                   # a 25 -> 100 bicubic resize
+    grey = sample_image(faces[k], *np.meshgrid(c, c), kernel='cubic', border='replicate')
+    return f'lfw{k:03d}', np.pad(_tint(np.clip(grey, 0, 1), np.random.default_rng(1000 + k)), ((30, 30), (30, 30), (0, 0)), mode='edge')
+
+def demo_identity(i: int, size: int = 160) -> FaceAsset:
+    "Identity `i` of the demo corpus as a face sprite: 0 astronaut, 1 Grace Hopper, then LFW faces."
+    name, img = demo_photo(i)
+    return make_face_asset(name, img, size, demo_landmarks()[name])
 
 # %% ../nbs/01b_demo.ipynb #c58038fc
 def expression_fields(face: FaceAsset) -> tuple[np.ndarray, np.ndarray]:
@@ -150,12 +212,11 @@ def expression_fields(face: FaceAsset) -> tuple[np.ndarray, np.ndarray]:
 # %% ../nbs/01b_demo.ipynb #576ca1fc
 def warp_expression(face: FaceAsset, fields, valence: float, arousal: float) -> np.ndarray:
     "The sprite with the expression of (`valence`, `arousal`) applied."
-    import cv2
     dv, da = fields
     S = face.image.shape[0]
     disp = float(valence) * dv + float(arousal) * da
     yy, xx = np.mgrid[:S, :S].astype(np.float32)
-    return cv2.remap(face.image, xx - disp[0], yy - disp[1], cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT)
+    return np.clip(np.round(sample_image(face.image, xx - disp[0], yy - disp[1])), 0, 255).astype(np.uint8)
 
 # %% ../nbs/01b_demo.ipynb #dfe78d58
 def synth_voice(t: np.ndarray, v: np.ndarray, a: np.ndarray, active: np.ndarray, rng: np.random.Generator,
@@ -211,7 +272,6 @@ class DemoVideoSpec:
 
 # %% ../nbs/01b_demo.ipynb #f5d59c3c
 def _background(W: int, H: int, rng: np.random.Generator) -> np.ndarray:
-    import cv2
     c1, c2 = rng.uniform(30, 220, 3), rng.uniform(30, 220, 3)
     ang = rng.uniform(0, np.pi)
     yy, xx = np.mgrid[:H, :W].astype(np.float32)
@@ -221,7 +281,7 @@ def _background(W: int, H: int, rng: np.random.Generator) -> np.ndarray:
         x0, y0 = rng.integers(0, W), rng.integers(0, H)
         w, h = rng.integers(W//10, W//2), rng.integers(H//10, H//2)
         bg[y0:y0+h, x0:x0+w] = rng.uniform(20, 235, 3)
-    bg = cv2.GaussianBlur(bg.astype(np.float32), (0, 0), 3)
+    bg = gaussian_blur(bg.astype(np.float32), 3)
     return bg + rng.normal(0, 6, (H, W, 1)).astype(np.float32)
 
 def _head_path(t, a, rng, W, H, cx, spread):
@@ -275,20 +335,22 @@ def _plan_people(spec: DemoVideoSpec, faces: dict, t: np.ndarray, ts: np.ndarray
 # %% ../nbs/01b_demo.ipynb #6c99154c
 def _compose_frame(i: int, bg: np.ndarray, light: float, noise: np.ndarray, people: list, shown: np.ndarray) -> np.ndarray:
     "Frame `i` (H, W, 3) uint8 of a demo video; writes the shown fraction of each face into `shown[:, i]`."
-    import cv2
     H, W = bg.shape[:2]
     frame = bg * light
     for k, who in enumerate(people):
         spr = warp_expression(who['face'], who['fields'], who['v'][i], who['a'][i]).astype(np.float32)
         S = spr.shape[0]
         x, y, yaw = float(who['x'][i]), float(who['y'][i]), float(who['yaw'][i])
-        M = cv2.getRotationMatrix2D((S/2, S/2), float(who['angle'][i]), float(who['s'][i]))
+        M = rotation_matrix((S/2, S/2), float(who['angle'][i]), float(who['s'][i]))
         M[:, 2] += [x - S/2, y - S/2]                    # sprite centre -> head position
         M[0, :] *= yaw; M[0, 2] += x * (1 - yaw)          # horizontal squeeze about it: a small turn
-        rgba = np.dstack([spr * who['face'].alpha[..., None], who['face'].alpha])
-        warped = cv2.warpAffine(rgba, M, (W, H), flags=cv2.INTER_LINEAR, borderValue=0)
-        al = warped[..., 3:4]
-        frame = frame * (1 - al) + warped[..., :3] * light
+        corners = np.c_[[[0, 0], [S, 0], [0, S], [S, S]], np.ones(4)] @ M.T   # where the sprite lands: only that part is drawn
+        (x0, y0), (x1, y1) = np.clip(np.floor(corners.min(0)) - 1, 0, [W, H]).astype(int), np.clip(np.ceil(corners.max(0)) + 2, 0, [W, H]).astype(int)
+        if x1 > x0 and y1 > y0:
+            rgba = np.dstack([spr * who['face'].alpha[..., None], who['face'].alpha])
+            warped = warp_affine(rgba, M - [[0, 0, x0], [0, 0, y0]], (x1 - x0, y1 - y0))
+            al = warped[..., 3:4]
+            frame[y0:y1, x0:x1] = frame[y0:y1, x0:x1] * (1 - al) + warped[..., :3] * light
         lm = np.c_[who['face'].landmarks, np.ones(5)] @ M.T      # landmarks in the frame
         d = np.linalg.norm(lm[1] - lm[0])
         lo, hi = lm.min(0) - d*0.6, lm.max(0) + d*0.6            # approximate face box
@@ -298,8 +360,8 @@ def _compose_frame(i: int, bg: np.ndarray, light: float, noise: np.ndarray, peop
     return frame
 
 # %% ../nbs/01b_demo.ipynb #ed5cd08c
-def render_demo_video(spec: DemoVideoSpec, path, faces: dict[int, FaceAsset]) -> dict:
-    "Write the demo video `spec` to `path` (atomically) and return its per-frame ground truth."
+def demo_scene(spec: DemoVideoSpec, faces: dict[int, FaceAsset]) -> dict:
+    "Everything drawn in the demo video `spec`, decided from its seed: background, noise, lighting, people and sound track."
     rng = np.random.default_rng(spec.seed)
     W, H, N, sr = spec.width, spec.height, spec.n_frames, 44100
     rate = float(exact_rate(spec.fps))
@@ -308,11 +370,16 @@ def render_demo_video(spec: DemoVideoSpec, path, faces: dict[int, FaceAsset]) ->
     noise = rng.normal(0, 3.0, (6, H, W, 3)).astype(np.float32)
     light = 1 + 0.15*np.sin(2*np.pi*rng.uniform(0.02, 0.1)*t + rng.uniform(0, 6)) + rng.uniform(-0.1, 0.1)
     people, audio = _plan_people(spec, faces, t, ts, sr, rng)
-    shown = np.zeros((len(people), N), np.float32)
-    with VideoWriter(path, spec.fps, W, H, audio if spec.audio else None, sr) as w:
-        for i in range(N): w.write(_compose_frame(i, bg, float(light[i]), noise, people, shown))
-    return dict(people=[dict(identity=who['face'].name, valence=who['v'], arousal=who['a']) for who in people],
-                face_shown=shown, n_frames=N, fps=rate)
+    return dict(bg=bg, noise=noise, light=light, people=people, audio=audio, sr=sr, rate=rate)
+
+def render_demo_video(spec: DemoVideoSpec, path, faces: dict[int, FaceAsset]) -> dict:
+    "Write the demo video `spec` to `path` (atomically) and return its per-frame ground truth."
+    sc, N = demo_scene(spec, faces), spec.n_frames
+    shown = np.zeros((len(sc['people']), N), np.float32)
+    with VideoWriter(path, spec.fps, spec.width, spec.height, sc['audio'] if spec.audio else None, sc['sr']) as w:
+        for i in range(N): w.write(_compose_frame(i, sc['bg'], float(sc['light'][i]), sc['noise'], sc['people'], shown))
+    return dict(people=[dict(identity=who['face'].name, valence=who['v'], arousal=who['a']) for who in sc['people']],
+                face_shown=shown, n_frames=N, fps=sc['rate'])
 
 # %% ../nbs/01b_demo.ipynb #0874e4b6
 def _gap_mask(n: int, rng: np.random.Generator, frac: float) -> np.ndarray:

