@@ -20,8 +20,8 @@ Docs: https://m3t-nb.github.io/m3t_nb/stages.html.md"""
 
 # %% auto #0
 __all__ = ['triangular_lr', 'step_decay_lr', 'EpochCheckpoint', 'EpochOffset', 'ResumableCSVLogger', 'EpochLine',
-           'finished_epochs', 'torch_adam', 'stage_learner', 'distrib_context', 'join_process_group', 'fit_stage',
-           'assemble_clips', 'predict_entries', 'evaluate_learner']
+           'finished_epochs', 'torch_adam', 'stage_learner', 'distrib_context', 'leave_process_group',
+           'join_process_group', 'fit_stage', 'assemble_clips', 'predict_entries', 'evaluate_learner']
 
 # %% ../nbs/06_stages.ipynb #90adad27
 import os, json, time, math
@@ -146,11 +146,17 @@ def distrib_context(learn: Learner, sync_bn: bool = True):
                              kwargs_handlers=[DistributedDataParallelKwargs(find_unused_parameters=unused)])
 
 # %% ../nbs/06_stages.ipynb #b8f7c2f2
+def leave_process_group():
+    "Destroy the process group, if this process is in one: a process must, before its interpreter shuts down."
+    if torch.distributed.is_available() and torch.distributed.is_initialized(): torch.distributed.destroy_process_group()
+
 def join_process_group(cpu: bool = False):
-    "Join the process group when this process is one of several (torchrun, accelerate launch); gloo when `cpu`."
+    "Join the process group when this process is one of several (torchrun, accelerate launch); gloo when `cpu`. It is left at exit."
     if not _distributed(): return
     from accelerate import PartialState
+    import atexit
     PartialState(cpu=cpu)
+    atexit.register(leave_process_group)
 
 # %% ../nbs/06_stages.ipynb #f326fa34
 def fit_stage(learn: Learner, n_epoch: int, name: str, schedule: str = 'cyclic', lr_max: float = 1e-3,
