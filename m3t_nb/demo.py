@@ -441,6 +441,7 @@ def _split_folder(split: str) -> str: return {'train': 'Train_Set', 'valid': 'Va
 
 def _render_one(args) -> dict:
     spec, root = args
+    spec = DemoVideoSpec(**spec)            # sent as a dict: a spawned worker knows the class by its module's name
     faces = {i: demo_identity(i) for i in spec.identities}
     path = Path(root)/'videos'/spec.folder/f"{spec.name}.mp4"
     truth = render_demo_video(spec, path, faces)
@@ -467,7 +468,11 @@ def make_demo_corpus(root, n_videos: int = 12, seconds: float = 20., seed: int =
         raise FileExistsError(f"{root}: holds a demo corpus made with other parameters "
                               f"({json.loads(meta_path.read_text()).get('params')}); use an empty folder")
     if workers is None: workers = min(os.cpu_count() or 1, len(specs))
-    results = list(parallel(_render_one, [(s, root) for s in specs], n_workers=workers if workers > 1 else 0, progress=progress))
+    # Fresh worker processes ('spawn'), never forks of this one: a fork of a process with other threads running (a
+    # notebook kernel's, OpenCV's) may inherit a lock that no thread will release, and wait for ever (seen on Python 3.13).
+    # A spawned worker imports the function by its module's name.
+    from m3t_nb import demo
+    results = list(parallel(demo._render_one, [(asdict(s), root) for s in specs], n_workers=workers if workers > 1 else 0, progress=progress, method='spawn'))
     meta = dict(params=params, videos=[dict(asdict(s), identities=list(s.identities), identity_names=r['identities'],
                                             face_shown=np.round(r['face_shown'], 3).tolist())
                                        for s, r in zip(specs, results)])
