@@ -233,7 +233,9 @@ def frame_times(path) -> np.ndarray:
 def frame_rgb(f, rf, width: int|None = None, height: int|None = None,
               rotate: bool = True) -> np.ndarray: # turn it upright by its display rotation
     "A decoded PyAV video frame as an upright RGB array (H, W, 3) uint8, scaled while converting, through the reused converter `rf`."
-    img = rf.reformat(f, format='rgb24', width=width, height=height).to_ndarray()
+    # One thread: swscale's own worker threads would be lost in a forked child (a DataLoader worker), and freeing the
+    # converter there waits for them for ever (seen with PyAV 19 on Python 3.13); the pipeline decodes in threads of its own.
+    img = rf.reformat(f, format='rgb24', width=width, height=height, threads=1).to_ndarray()
     return upright(img, rotation_turns(getattr(f, 'rotation', 0))) if rotate else img
 
 # %% ../nbs/01_media.ipynb #6165f80b
