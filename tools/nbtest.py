@@ -1,0 +1,39 @@
+"""Every notebook's tests, as `nbdev-test` runs them (nbdev's own `test_nb`, the `tst_flags` of pyproject.toml), but each
+notebook in a fresh worker process.
+
+Why not `nbdev-test` itself: it reuses its worker processes from notebook to notebook, and execnb keeps each finished
+notebook's namespace alive through an idle thread. When a later notebook forks (a DataLoader's worker processes),
+Python 3.13 frees in the child what only other threads held: an earlier notebook's PyAV decoders and converters, whose
+FFmpeg threads the child does not have, and the child waits for them for ever. A process per notebook carries nothing
+over, as a reader who opens one chapter has nothing else loaded.
+
+    python tools/nbtest.py [--flags "slow cuda"] [--n-workers 2] [--timing] [PATH_GLOB]
+"""
+import os, sys, time
+from pathlib import Path
+from fastcore.script import call_parse
+from fastcore.parallel import parallel
+from nbdev.config import get_config
+from nbdev.doclinks import nbglob
+from nbdev.test import test_nb
+
+@call_parse(pos=["path"])
+def main(path: str = None,      # A notebook or a glob of notebooks (default: every notebook in nbs/)
+         flags: str = '',       # Space-separated flags of cells to run that are normally skipped (slow, cuda)
+         n_workers: int = 2,    # Notebooks tested at once
+         timing: bool = False): # Print how long each notebook took
+    "Test the notebooks, each in a process of its own; exit 1 if any fails."
+    cfg = get_config()
+    skip = cfg.tst_flags.split() if isinstance(cfg.tst_flags, str) else list(cfg.tst_flags)
+    files = sorted(Path(f).absolute() for f in nbglob(cfg.nbs_path, as_path=True, **({'path_glob': os.path.abspath(path)} if path else {})))
+    if not files: sys.exit('no notebooks to test')
+    os.chdir(cfg.nbs_path)
+    t0 = time.time()
+    results = parallel(test_nb, files, skip_flags=skip, force_flags=flags.split(), n_workers=n_workers, basepath=cfg.config_path,
+                       max_tasks_per_child=1, method='forkserver')    # a fresh process per notebook
+    passed, times = zip(*results)
+    if timing:
+        for f, t in sorted(zip(files, times), key=lambda o: -o[1]): print(f"{f.name}: {int(t)} secs")
+    failed = [f.name for p, f in zip(passed, files) if not p]
+    if failed: sys.exit(f"\nnbdev Tests Failed On The Following Notebooks:\n{'=' * 50}\n\t" + '\n\t'.join(failed))
+    print(f"Success ({len(files)} notebooks in {time.time() - t0:.0f} s).")
