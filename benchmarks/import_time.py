@@ -1,5 +1,5 @@
-"""How long `import m3t_nb.predict` takes, beside `import torch` alone, each in a fresh Python process, alternating
-`--repeats` times and keeping the fastest of each (the machine may be shared). The goal: `import m3t_nb.predict`
+"""How long `import m3t_nb.predict` takes, beside `import torch` alone, each in a fresh Python process, run
+`--repeats` times each and keeping the fastest of each (the machine may be shared). The goal: `import m3t_nb.predict`
 within 0.5 s of `import torch` (it imports neither torch nor pandas at module level: m3t-predict starts its face pass
 before torch is loaded). Also lists which heavy modules the import pulls in. Prints JSON.
 

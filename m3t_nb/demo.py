@@ -344,7 +344,7 @@ def _compose_frame(i: int, bg: np.ndarray, light: float, noise: np.ndarray, peop
         M = rotation_matrix((S/2, S/2), float(who['angle'][i]), float(who['s'][i]))
         M[:, 2] += [x - S/2, y - S/2]                    # sprite centre -> head position
         M[0, :] *= yaw; M[0, 2] += x * (1 - yaw)          # horizontal squeeze about it: a small turn
-        corners = np.c_[[[0, 0], [S, 0], [0, S], [S, S]], np.ones(4)] @ M.T   # where the sprite lands: only that part is drawn
+        corners = np.c_[[[-1, -1], [S, -1], [-1, S], [S, S]], np.ones(4)] @ M.T   # where the sprite (and the band its edge pixels blend into) lands: only that part is drawn
         (x0, y0), (x1, y1) = np.clip(np.floor(corners.min(0)) - 1, 0, [W, H]).astype(int), np.clip(np.ceil(corners.max(0)) + 2, 0, [W, H]).astype(int)
         if x1 > x0 and y1 > y0:
             rgba = np.dstack([spr * who['face'].alpha[..., None], who['face'].alpha])

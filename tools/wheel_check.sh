@@ -5,9 +5,9 @@ cd "$(dirname "$0")/.."
 DEMO=${1:-demo_out}
 model="$DEMO/run/models/concat"
 [ -f "$model/model.safetensors" ] && [ -f "$model/config.json" ] || { echo "wheel-check: no model folder $model (model.safetensors, config.json): run make demo first"; exit 1; }
-PY=${PYTHON:-python3.11}
+PY=${PYTHON:-python3.11}; VENV=${VENV:-.venv}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-.venv/bin/python -m pip wheel -q --no-deps . -w "$tmp/dist" 2>&1 | { grep -v 'is ignored' || true; }
+"$VENV/bin/python" -m pip wheel -q --no-deps . -w "$tmp/dist" 2>&1 | { grep -v 'is ignored' || true; }
 $PY -m venv "$tmp/venv"
 "$tmp/venv/bin/pip" install -q torch==2.14.1 torchvision==0.29.1 2>&1 | { grep -v 'is ignored' || true; }
 "$tmp/venv/bin/pip" install -q "$tmp"/dist/m3t_nb-*.whl 2>&1 | { grep -v 'is ignored' || true; }
