@@ -432,7 +432,13 @@ class CropStore:
         self._queue.put((i, img, boxes))
     def _write_all(self):
         "The writer thread: cut and write the crops of each queued frame, in order, until None; after an error, drain the queue."
-        while (item := self._queue.get()) is not None:
+        import queue
+        while True:
+            # A timeout, not a plain wait: Ctrl-C raised in the other thread in the middle of its `put` can lose the
+            # wake-up of a waiting `get` (threading.Condition is not safe against it), and the queue's end would never come.
+            try: item = self._queue.get(timeout=0.1)
+            except queue.Empty: continue
+            if item is None: return
             if self._error is None:
                 try: self._cut(*item)
                 except BaseException as e: self._error = e
