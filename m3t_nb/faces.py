@@ -34,8 +34,9 @@ from .media import open_media, iter_frames, prefetch, stream_fps, video_rotation
 __all__ = ['ARCFACE_112', 'TEMPLATE_128', 'Detections', 'FaceDetector', 'downscaled', 'padded_window', 'cv2_threads',
            'mtcnn_file', 'Float32Net', 'read_onnx_net', 'MTCNNDetector', 'mtcnn_patches', 'YuNetDetector',
            'similarity_transform', 'apply_transform', 'align_face', 'box_iou', 'Track', 'track_faces', 'select_person',
-           'mask_runs', 'filter_nearest', 'gaussian_weights', 'smooth_landmarks', 'FaceTrack', 'crop_box', 'CropStore',
-           'find_faces', 'FaceFollower', 'face_track', 'aligned_from_crops', 'aligned_faces']
+           'mask_runs', 'filter_nearest', 'gaussian_weights', 'smooth_landmarks', 'FaceTrack', 'crop_geometry',
+           'crop_box', 'CropStore', 'find_faces', 'FaceFollower', 'face_track', 'crop_choice', 'warp_crop',
+           'aligned_from_crops', 'aligned_faces']
 
 # %% ../nbs/01a_faces.ipynb #7883039e
 @dataclass
@@ -393,6 +394,7 @@ class FaceTrack:
     n_full: int = 0           # frames on which the detector ran in full (on the others, faces were followed by `refine`)
     n_near: int = 0           # frames on which every followed face was lost and the detector looked around where they were (`detect_near`)
     rotation: int = 0         # the display rotation the frames were turned upright by (degrees counter-clockwise); width, height, boxes and landmarks are upright
+    person: int = 1           # the person's id in the video (chapter `01e_people`; 1 when one person is followed)
     @property
     def n_frames(self) -> int: return len(self.present)
 
@@ -412,20 +414,26 @@ def _interp_track(n: int, tracks: Sequence[Track], max_interp: int):
     return lm, bx, pres
 
 # %% ../nbs/01a_faces.ipynb #bfbdbfaa
-def crop_box(img: np.ndarray, box: np.ndarray, res: int = 192, margin: float = 2.2) -> tuple[np.ndarray, np.ndarray, float]:
-    "Square crop of `img` around `box` (x1, y1, x2, y2), `margin` × its larger side, resized to `res`: (crop, origin, scale)."
+def crop_geometry(box: np.ndarray, res: int = 192, margin: float = 2.2) -> tuple[int, int, int, float]:
+    "Where `crop_box` cuts around `box`: the square's corner (x0, y0), its side Li and the scale res / Li (no image needed)."
     c = (box[:2] + box[2:]) / 2
     L = max(float(max(box[2] - box[0], box[3] - box[1])) * margin, 8.)
-    x0, y0 = int(np.floor(c[0] - L / 2)), int(np.floor(c[1] - L / 2)); Li = int(np.ceil(L))
-    s = res / Li
+    Li = int(np.ceil(L))
+    return int(np.floor(c[0] - L / 2)), int(np.floor(c[1] - L / 2)), Li, res / Li
+
+def crop_box(img: np.ndarray, box: np.ndarray, res: int = 192, margin: float = 2.2) -> tuple[np.ndarray, np.ndarray, float]:
+    "Square crop of `img` around `box` (x1, y1, x2, y2), `margin` × its larger side, resized to `res`: (crop, origin, scale)."
+    x0, y0, Li, s = crop_geometry(box, res, margin)
     crop = cv2.resize(padded_window(img, x0, y0, Li, Li), (res, res), interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_LINEAR)
     return crop, np.array([x0, y0], np.float32), s
 
 # %% ../nbs/01a_faces.ipynb #52f127a3
 class CropStore:
     "Face crops kept during the one decoding pass: a crop per frame per followed box, in a temporary file in `folder` (cut and written by a thread of its own), or in memory when `folder` is None."
-    def __init__(self, folder, res: int = 192, margin: float = 2.2, max_boxes: int = 4):
-        self.res, self.margin, self.max_boxes, self.index, self.n = res, margin, max_boxes, {}, 0
+    def __init__(self, folder, res: int = 192, margin: float = 2.2, max_boxes: int = 4,
+                 pixels: bool = True): # False: keep only where each crop would be (the index), for a later pass to cut again
+        self.res, self.margin, self.max_boxes, self.index, self.n, self.pixels = res, margin, max_boxes, {}, 0, pixels
+        if not pixels: folder = None
         self.path = Path(folder)/'.face_crops.bin' if folder is not None else None
         self.file, self.arr = (open(self.path, 'wb'), None) if folder is not None else (None, {})   # in memory: slot -> crop
         self._queue = self._writer = self._error = None
@@ -456,8 +464,11 @@ class CropStore:
     def _cut(self, i: int, img: np.ndarray, boxes: list):
         "Cut the crops of frame `i` around `boxes` and keep them, with their slots in the index."
         for b in boxes:
-            crop, org, s = crop_box(img, b, self.res, self.margin)
-            if self.file is not None: self.file.write(np.ascontiguousarray(crop).tobytes())
+            if not self.pixels:
+                x0, y0, _, s = crop_geometry(b, self.res, self.margin); org = np.array([x0, y0], np.float32)
+            else: crop, org, s = crop_box(img, b, self.res, self.margin)
+            if not self.pixels: pass
+            elif self.file is not None: self.file.write(np.ascontiguousarray(crop).tobytes())
             else: self.arr[self.n] = crop
             self.index.setdefault(i, []).append((self.n, np.asarray(b, np.float32), org, s)); self.n += 1
     def drop_before(self, i: int):
@@ -473,10 +484,12 @@ class CropStore:
         self.arr = np.memmap(self.path, np.uint8, 'r', shape=(self.n, self.res, self.res, 3)) if self.n else None
     def __getstate__(self) -> dict:
         "A closed store travels (pickled, to another process) as its file's path and index; the crops stay in the file."
+        if not self.pixels: return dict(self.__dict__, _queue=None, _writer=None, _error=None)   # an index only: all of it travels
         if self.file is None or not self.file.closed: raise ValueError("only a closed CropStore with a file can be pickled")
-        return dict(res=self.res, margin=self.margin, max_boxes=self.max_boxes, index=self.index, n=self.n, path=self.path)
+        return dict(res=self.res, margin=self.margin, max_boxes=self.max_boxes, index=self.index, n=self.n, path=self.path, pixels=True)
     def __setstate__(self, state: dict):
         self.__dict__.update(state, _queue=None, _writer=None, _error=None)
+        if not state.get('pixels', True): return
         self.file = open(self.path, 'rb'); self.file.close()              # a closed file, as after `close`
         self.arr = np.memmap(self.path, np.uint8, 'r', shape=(self.n, self.res, self.res, 3)) if self.n else None
     def remove(self):
@@ -514,8 +527,10 @@ class FaceFollower:
     "Faces found frame by frame as the frames arrive: full detections, refined between, searched for sparsely when none is in sight; crops kept on the way."
     def __init__(self, detector: FaceDetector|None = None, every: int = 1, max_side: int|None = None,
                  crops: CropStore|None = None, redetect: int = 30,
-                 search: int = 8): # with no face in sight, a full detection on every `search`-th processed frame only; a face it finds is followed back over the frames between
+                 search: int = 8, # with no face in sight, a full detection on every `search`-th processed frame only; a face it finds is followed back over the frames between
+                 look=None, look_every: int = 6): # `look(img, detections)` -> (n, D) appearance vectors, kept for every `look_every`-th frame's detections (re-identification)
         self.detector, self.every, self.max_side, self.crops, self.redetect = detector or MTCNNDetector(), every, max_side, crops, redetect
+        self.look, self.look_every, self.looks = look, look_every, {}  # looks: frame -> (n, D), one row per detection of that frame
         self.search, self.pending = max(int(search), 1), []    # pending: (frame, image, processed?) decoded while searching, not yet decided
         self.dets, self.times, self.n, self.followed, self.prev, self.last_full, self.n_full, self.W, self.H = [], [], 0, [], None, None, 0, 0, 0
         self.n_near = 0                                         # frames where every face was lost and the detector looked around them
@@ -540,6 +555,7 @@ def _keep(self: FaceFollower, i: int, img: np.ndarray, d: Detections|None):
         last = self.prev                                    # one face on this processed frame and the one before: how far it moved
         self.motion = (d.boxes[0, :2] + d.boxes[0, 2:] - last.boxes[0, :2] - last.boxes[0, 2:]) / 2 if last is not None and len(last) == 1 and len(d) == 1 else None
         self.prev = d; self.dets.append((i, d))
+        if self.look is not None and len(d) and i % self.look_every == 0: self.looks[i] = self.look(img, d)
         self.followed = _followed(self.followed, d.boxes, max(2 * self.every, 4) // self.every)
     if self.crops is not None:                              # this frame's detections first (largest first), then the older boxes still followed
         ranked = sorted(self.followed, key=lambda t: (t[1], -(t[0][2] - t[0][0]) * (t[0][3] - t[0][1])))
@@ -590,20 +606,32 @@ def finish(self: FaceFollower):
 @patch
 def track(self: FaceFollower, path, fps: float, side: str|None = None, iou_thr: float = 0.3, max_interp: int|None = None,
           smooth_sigma: float = 2.0, smooth_thr: float = 0.05, rotation: int = 0,
-          lo: int = 0, hi: int|None = None # only frames [lo, hi) (a live stream's recent frames); frame `lo` becomes frame 0
+          lo: int = 0, hi: int|None = None, # only frames [lo, hi) (a live stream's recent frames); frame `lo` becomes frame 0
+          tracks: Sequence[Track]|None = None # the person's IoU tracks, chosen already (frames from 0); default `select_person` on `side`
          ) -> FaceTrack:
     "The annotated person's track in the frames seen so far (or in frames [lo, hi)): IoU tracks, the person chosen, gaps interpolated, landmarks smoothed."
     hi, every = self.n if hi is None else min(hi, self.n), self.every
     if hi > self.settled: self.finish()                  # frames still waiting for a search are decided first
     max_interp = every if max_interp is None else max_interp
     dets = [(i - lo, d) for i, d in self.dets if lo <= i < hi]
-    chosen = select_person(track_faces(dets, iou_thr, max_gap=max(2 * every, 4)), self.W, side)
+    chosen = select_person(track_faces(dets, iou_thr, max_gap=max(2 * every, 4)), self.W, side) if tracks is None else tracks
     lm, bx, pres = _interp_track(hi - lo, chosen, max_interp)
     lm = smooth_landmarks(lm, bx, pres, smooth_sigma, smooth_thr) if smooth_sigma else lm
     return FaceTrack(Path(path), fps, self.W, self.H, np.array(self.times[lo:hi]), lm.astype(np.float32), bx, pres,
                      sum(len(t) for t in chosen), side, self.n_full, self.n_near, rotation)
 
 # %% ../nbs/01a_faces.ipynb #1065f282
+@patch
+def run(self: FaceFollower, path, progress=None) -> float:
+    "Feed every upright frame of the video file `path` (decoded in a thread of its own) and finish; its frame rate."
+    with open_media(path) as c: fps = stream_fps(c.streams.video[0])
+    with cv2_threads(1):                                   # set once for the pass: OpenCV's pool costs more than it saves here
+        for i, t, img in prefetch(iter_frames(path)):
+            self.add(i, t, img)
+            if progress is not None: progress(1)
+    if self.n == 0: raise ValueError(f"{path}: no frames decoded")
+    self.finish(); return fps
+
 def face_track(path,                           # A video file
                detector: FaceDetector|None = None, # Default: the embedded MTCNN
                side: str|None = None,          # 'left' or 'right': the person on that half of the frame
@@ -615,13 +643,8 @@ def face_track(path,                           # A video file
                search: int = 8                 # With no face in sight, a full detection every `search` processed frames, a face found followed back
               ) -> FaceTrack:
     "Find faces on the upright frames (full detections, refined between), track and select the annotated person; fill `crops` on the way."
-    with open_media(path) as c: fps = stream_fps(c.streams.video[0])
     f = FaceFollower(detector, every, max_side, crops, redetect, search)
-    with cv2_threads(1):                                   # set once for the pass: OpenCV's pool costs more than it saves here
-        for i, t, img in prefetch(iter_frames(path)):      # decoded in a thread of its own, beside the tracking
-            f.add(i, t, img)
-            if progress is not None: progress(1)
-    if f.n == 0: raise ValueError(f"{path}: no frames decoded")
+    fps = f.run(path, progress)
     return f.track(path, fps, side, iou_thr, max_interp, smooth_sigma, smooth_thr, video_rotation(path))
 
 # %% ../nbs/01a_faces.ipynb #fde4c428
@@ -631,6 +654,21 @@ def _fits(M: np.ndarray, size: int, res: int, slack: float = 0.04) -> bool:
     back = apply_transform(cv2.invertAffineTransform(M), corners)
     return bool((back >= -slack * res).all() and (back <= (1 + slack) * res).all())
 
+def crop_choice(box: np.ndarray, landmarks: np.ndarray, cands: list, size: int = 128, res: int = 192,
+                min_iou: float = 0.3) -> tuple[tuple, np.ndarray]|None:
+    "The crop of `cands` [(slot, box, origin, scale)] to align a face (`box`, `landmarks`) from: best IoU first, the first that holds it whole, with its transform M (crop -> aligned); None if none does."
+    ious = box_iou(box[None], np.stack([b for _, b, _, _ in cands]))[0] if cands else np.zeros(0)
+    for j in np.argsort(-ious):
+        if ious[j] < min_iou: break
+        _, _, org, s = cands[j]
+        M = similarity_transform((landmarks - org) * s, TEMPLATE_128 * (size / 128))
+        if _fits(M, size, res): return cands[j], M
+    return None
+
+def warp_crop(crop: np.ndarray, M: np.ndarray, size: int = 128) -> np.ndarray:
+    "The aligned face: `crop` warped by `M` (crop -> aligned) to size x size."
+    return cv2.warpAffine(np.asarray(crop), M, (size, size), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+
 def aligned_from_crops(track: FaceTrack, crops: CropStore, size: int = 128, min_iou: float = 0.3,
                        frames: Sequence[int]|None = None, # only these frames of the track (default all)
                        offset: int = 0 # the crops of track frame i are those of frame i + offset (a track of a live stream's recent frames)
@@ -639,16 +677,9 @@ def aligned_from_crops(track: FaceTrack, crops: CropStore, size: int = 128, min_
     zeros = np.zeros((size, size, 3), np.uint8)
     for i in (range(track.n_frames) if frames is None else frames):
         cands = crops.index.get(i + offset, []) if track.present[i] else []
-        ious = box_iou(track.boxes[i][None], np.stack([b for _, b, _, _ in cands]))[0] if cands else np.zeros(0)
-        face = None
-        for j in np.argsort(-ious):
-            if ious[j] < min_iou: break
-            slot, _, org, s = cands[j]
-            M = similarity_transform((track.landmarks[i] - org) * s, TEMPLATE_128 * (size / 128))
-            if _fits(M, size, crops.res):
-                face = cv2.warpAffine(np.asarray(crops.arr[slot]), M, (size, size), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE); break
-        if face is None: track.present[i] = False; face = zeros
-        yield i, face
+        got = crop_choice(track.boxes[i], track.landmarks[i], cands, size, crops.res, min_iou)
+        if got is None: track.present[i] = False
+        yield i, zeros if got is None else warp_crop(crops.arr[got[0][0]], got[1], size)
 
 # %% ../nbs/01a_faces.ipynb #3472de9f
 def aligned_faces(path, track: FaceTrack, size: int = 128) -> Iterator[tuple[int, np.ndarray]]:

@@ -20,14 +20,18 @@ import tempfile, warnings
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np
-from .media import video_info
-from .faces import MTCNNDetector, YuNetDetector, FaceDetector, FaceTrack, face_track, CropStore, aligned_from_crops
+from dataclasses import replace
+from typing import Iterator
+from .media import video_info, video_rotation, iter_frames, prefetch
+from .faces import (MTCNNDetector, YuNetDetector, FaceDetector, FaceTrack, FaceFollower, CropStore, cv2_threads,
+                          track_faces, crop_choice, crop_box, warp_crop)
+from .people import face_look, group_people, most_present
 from .audio import AudioConfig, audio_features
 from .features import FrameFeatureExtractor, make_extractor
 
 # %% auto #0
-__all__ = ['PreprocessConfig', 'parse_features', 'VideoArrays', 'read_organiser_crops', 'process_video', 'FacePassAhead',
-           'window_of']
+__all__ = ['PreprocessConfig', 'parse_features', 'VideoArrays', 'FacePass', 'face_pass', 'person_tracks', 'FaceChunk',
+           'face_features', 'stream_faces', 'read_organiser_crops', 'process_video', 'FacePassAhead', 'window_of']
 
 # %% ../nbs/03a_pipeline.ipynb #727a51fb
 @dataclass
@@ -89,46 +93,95 @@ def _alloc(folder, name: str, dtype, shape) -> np.ndarray:
     if folder is None: return np.zeros(shape, dtype)
     return np.lib.format.open_memmap(Path(folder)/f"{name}.npy", 'w+', dtype, shape)
 
-# %% ../nbs/03a_pipeline.ipynb #1a66f90f
-def _fill_faces(faces_iter, present: np.ndarray, extractors: dict, faces: np.ndarray, feats: dict, batch: int):
-    "Write the aligned faces of `faces_iter` into `faces` and their 2D features (zeros where no face) into `feats`."
-    def flush(i0, b):
-        if not b: return
-        b = np.stack(b); faces[i0:i0+len(b)] = b; p = present[i0:i0+len(b)]
-        for k, e in extractors.items():                    # networks see only the frames with a face; zeros stay elsewhere
-            if e.reads_faces:
-                if p.any(): feats[k][i0:i0+len(b)][p] = e(b[p])
-            else: feats[k][i0:i0+len(b)] = np.where(p[:, None], e(b), 0)
-    i0, buf = 0, []
-    for i, face in faces_iter:
-        if not buf: i0 = i
-        buf.append(face)
-        if len(buf) == batch: flush(i0, buf); buf = []
-    flush(i0, buf)
-
 # %% ../nbs/03a_pipeline.ipynb #abe2fc3b
-def _track(video, pcfg: PreprocessConfig, side, folder, detector=None, progress=None) -> tuple[FaceTrack, CropStore]:
-    "The person's face track with `pcfg`'s settings, and its crops, closed, in `folder`: the one decoding pass."
-    crops = CropStore(folder)
-    try:
-        tr = face_track(video, detector or pcfg.make_detector(), side, pcfg.every, pcfg.det_max_side, smooth_sigma=pcfg.smooth_sigma,
-                        smooth_thr=pcfg.smooth_thr, progress=progress, crops=crops, redetect=pcfg.redetect, search=pcfg.search)
-        crops.close()
-    except BaseException: crops.remove(); raise
-    return tr, crops
+@dataclass
+class FacePass:
+    "What the first pass over a video found: the follower's detections, where each followed face's crop lies (not its pixels), the frames' times and the faces' looks."
+    path: Path
+    fps: float
+    rotation: int
+    follower: FaceFollower
+    @property
+    def n_frames(self) -> int: return self.follower.n
+    @property
+    def times(self) -> np.ndarray: return np.array(self.follower.times)
 
+def face_pass(video, pcfg: PreprocessConfig, detector: FaceDetector|None = None, progress=None) -> FacePass:
+    "Pass one: decode `video` and find its faces with `pcfg`'s settings, keeping only boxes, landmarks, crop places and looks (small: no pixels)."
+    video = Path(video)
+    fol = FaceFollower(detector or pcfg.make_detector(), pcfg.every, pcfg.det_max_side, CropStore(None, pixels=False),
+                       pcfg.redetect, pcfg.search, look=face_look)
+    fps = fol.run(video, progress)
+    fol.detector = fol.look = None                       # plain data from here on: a `FacePass` can travel to another process
+    return FacePass(video, fps, video_rotation(video), fol)
+
+# %% ../nbs/03a_pipeline.ipynb #ecee4683
+def person_tracks(fp: FacePass, pcfg: PreprocessConfig, side: str|None = None,
+                  people: int|str|None = None # None: the annotated person (on `side`); 'all': everyone; N: the N people seen most
+                 ) -> list[FaceTrack]:
+    "The face tracks to align: the annotated person's (chapter `01a_faces`), or every person's with their ids (chapter `01e_people`)."
+    fol = fp.follower
+    kw = dict(smooth_sigma=pcfg.smooth_sigma, smooth_thr=pcfg.smooth_thr, rotation=fp.rotation)
+    if people is None: return [fol.track(fp.path, fp.fps, side, **kw)]
+    n = None if people == 'all' else int(people)
+    if n is not None and n < 1: raise ValueError(f"people={people!r}: use 'all' or a number of people ≥ 1")
+    group = most_present(group_people(track_faces(fol.dets, max_gap=max(2 * fol.every, 4)), dict(fol.dets), fol.looks), n)
+    return [replace(fol.track(fp.path, fp.fps, side, tracks=p.tracks, **kw), person=p.id) for p in group]
+
+# %% ../nbs/03a_pipeline.ipynb #789b4fa5
+@dataclass
+class FaceChunk:
+    "Frames [start, stop) as pass two gives them: per face track, its aligned faces (m, S, S, 3), presence (m,) and 2D features {name: (m, D)}."
+    start: int
+    stop: int
+    faces: list
+    present: list
+    feats: list
+
+def face_features(faces: np.ndarray, present: np.ndarray, extractors: dict) -> dict:
+    "The 2D features {name: (m, D)} of aligned faces (m, S, S, 3): the networks see only the frames with a face; zeros elsewhere."
+    out = {}
+    for k, e in extractors.items():
+        if not e.reads_faces: out[k] = np.where(present[:, None], e(faces), 0).astype(np.float32); continue
+        out[k] = np.zeros((len(faces), e.dim), np.float32)
+        if present.any(): out[k][present] = e(faces[present])
+    return out
+
+# %% ../nbs/03a_pipeline.ipynb #7cf88c16
+def stream_faces(fp: FacePass, tracks: list[FaceTrack], pcfg: PreprocessConfig, extractors: dict, chunk: int = 32) -> Iterator[FaceChunk]:
+    "Pass two: decode again and align each track's face from the same crop pass one placed (cut again: the same pixels), with its 2D features, `chunk` frames at a time."
+    S, store, n = pcfg.face_size, fp.follower.crops, fp.n_frames
+    zeros, buf, start = np.zeros((S, S, 3), np.uint8), [[] for _ in tracks], 0
+    def done(stop: int) -> FaceChunk:
+        faces = [np.stack(b) for b in buf]; pres = [t.present[start:stop] for t in tracks]
+        return FaceChunk(start, stop, faces, pres, [face_features(f, p, extractors) for f, p in zip(faces, pres)])
+    with cv2_threads(1):
+        for i, _, img in prefetch(iter_frames(fp.path)):
+            if i >= n: break
+            cands = store.index.pop(i, [])                   # pass two consumes the index: memory falls as it goes
+            for k, tr in enumerate(tracks):
+                got = crop_choice(tr.boxes[i], tr.landmarks[i], cands, S, store.res) if tr.present[i] else None
+                if got is None: tr.present[i] = False
+                buf[k].append(zeros if got is None else warp_crop(crop_box(img, got[0][1], store.res, store.margin)[0], got[1], S))
+            if i + 1 - start == chunk or i + 1 == n: yield done(i + 1); buf, start = [[] for _ in tracks], i + 1
+    if start < n:                                            # fewer frames decoded this time (a damaged file): the rest without a face
+        for tr in tracks: tr.present[start:] = False
+        for b in buf: b.extend([zeros] * (n - start - len(b)))
+        yield done(n)
+
+# %% ../nbs/03a_pipeline.ipynb #ed36473c
 def _face_arrays(video, pcfg: PreprocessConfig, name: str, side, folder, detector, extractors, progress, tracked=None) -> VideoArrays:
-    "The face half of the pipeline, decoding the video once: track (keeping crops), then aligned faces and 2D features."
-    with tempfile.TemporaryDirectory(prefix='m3t-crops-', dir=folder) as d:
-        tr, crops = tracked if tracked is not None else _track(video, pcfg, side, d, detector, progress)
-        try:
-            n, S = tr.n_frames, pcfg.face_size
-            exs = {k: e.for_entry(name, n) for k, e in (extractors if extractors is not None else pcfg.make_extractors()).items()}
-            faces = _alloc(folder, 'faces', np.uint8, (n, S, S, 3))
-            feats = {k: _alloc(folder, f'feat_{k}', np.float32, (n, e.dim)) for k, e in exs.items()}
-            _fill_faces(aligned_from_crops(tr, crops, S), tr.present, exs, faces, feats, pcfg.feature_batch)
-        finally: crops.remove()
-    return VideoArrays(n, tr.fps, tr, tr.present, faces, feats, exs)
+    "The face half of the pipeline for one person: pass one (or the `FacePass` given), then pass two into the arrays."
+    fp = tracked if tracked is not None else face_pass(video, pcfg, detector, progress)
+    tr = person_tracks(fp, pcfg, side)[0]
+    n, S = tr.n_frames, pcfg.face_size
+    exs = {k: e.for_entry(name, n) for k, e in (extractors if extractors is not None else pcfg.make_extractors()).items()}
+    faces = _alloc(folder, 'faces', np.uint8, (n, S, S, 3))
+    feats = {k: _alloc(folder, f'feat_{k}', np.float32, (n, e.dim)) for k, e in exs.items()}
+    for c in stream_faces(fp, [tr], pcfg, exs, pcfg.feature_batch):
+        faces[c.start:c.stop] = c.faces[0]
+        for k in feats: feats[k][c.start:c.stop] = c.feats[0][k]
+    return VideoArrays(n, fp.fps, tr, tr.present, faces, feats, exs)
 
 # %% ../nbs/03a_pipeline.ipynb #a506620b
 def read_organiser_crops(folder, n_frames: int, size: int = 128) -> tuple[np.ndarray, np.ndarray]:
@@ -159,16 +212,18 @@ def _crop_arrays(video, crops_dir, pcfg: PreprocessConfig, name: str, side, fold
     exs = {k: e.for_entry(name, n) for k, e in (extractors if extractors is not None else pcfg.make_extractors()).items()}
     faces = _alloc(folder, 'faces', np.uint8, (n, S, S, 3))
     feats = {k: _alloc(folder, f'feat_{k}', np.float32, (n, e.dim)) for k, e in exs.items()}
-    _fill_faces(enumerate(faces_mem), present, exs, faces, feats, pcfg.feature_batch)
+    for s in range(0, n, pcfg.feature_batch):
+        e = min(n, s + pcfg.feature_batch); faces[s:e] = faces_mem[s:e]
+        for k, f in face_features(faces_mem[s:e], present[s:e], exs).items(): feats[k][s:e] = f
     return VideoArrays(n, inf.fps, tr, present, faces, feats, exs)
 
 # %% ../nbs/03a_pipeline.ipynb #c0ffee12
 def process_video(video, pcfg: PreprocessConfig = PreprocessConfig(), name: str|None = None, side: str|None = None,
                   folder=None, faces: bool = True, detector: FaceDetector|None = None, extractors: dict|None = None,
                   progress=None, crops_dir=None,
-                  tracked: tuple|None = None # (FaceTrack, closed CropStore) of this video with these settings, made already (`FacePassAhead`): not tracked again
+                  tracked: FacePass|None = None # pass one of this video with these settings, made already (`FacePassAhead`): not made again
                  ) -> VideoArrays:
-    "Video -> face track, aligned faces, 2D features and audio features (memory-mapped in `folder` if given); decodes the video once; with `crops_dir`, faces are the organisers' crops there."
+    "Video -> face track, aligned faces, 2D features and audio features (memory-mapped in `folder` if given); with `crops_dir`, faces are the organisers' crops there."
     video = Path(video); name = name or video.stem
     if faces and crops_dir is not None: out = _crop_arrays(video, crops_dir, pcfg, name, side, folder, extractors)
     elif faces: out = _face_arrays(video, pcfg, name, side, folder, detector, extractors, progress, tracked)
@@ -182,9 +237,9 @@ def process_video(video, pcfg: PreprocessConfig = PreprocessConfig(), name: str|
 # %% ../nbs/03a_pipeline.ipynb #0be0bef6
 class _ParentGone(Exception): "The command that started a `FacePassAhead` is gone."
 
-def _face_pass(video, pcfg: dict, side, folder, send):
-    "A `FacePassAhead` process: track, then send ('ok', track, closed crops, warnings), or ('error', message); if the command is gone, delete what it wrote and stop quietly."
-    import os, signal, shutil
+def _face_pass(video, pcfg: dict, send):
+    "A `FacePassAhead` process: pass one, then send ('ok', FacePass, warnings), or ('error', message); if the command is gone, stop quietly."
+    import os, signal
     for s in (signal.SIGINT, getattr(signal, 'SIGHUP', None)):    # Ctrl-C and a closed terminal are the command's to handle
         if s is not None: signal.signal(s, signal.SIG_IGN)
     parent, n = os.getppid(), [0]
@@ -195,44 +250,42 @@ def _face_pass(video, pcfg: dict, side, folder, send):
     try:
         with warnings.catch_warnings(record=True) as caught:     # handed to the command, to show them its own way
             warnings.simplefilter('default')
-            tr, crops = _track(video, PreprocessConfig.from_dict(pcfg), side, folder, progress=watch)
-        send.send(('ok', tr, crops, [w.message for w in caught]))
-    except (_ParentGone, BrokenPipeError): shutil.rmtree(folder, ignore_errors=True)
+            fp = face_pass(video, PreprocessConfig.from_dict(pcfg), progress=watch)
+        send.send(('ok', fp, [w.message for w in caught]))
+    except (_ParentGone, BrokenPipeError): pass
     except Exception as e:
         try: send.send(('error', f"{type(e).__name__}: {e}"))
-        except OSError: shutil.rmtree(folder, ignore_errors=True)
+        except OSError: pass
 
 class FacePassAhead:
-    "The face pass of `video` (`face_track` with `pcfg`'s settings, crops kept) started now, in a process of its own: what a command does while it imports torch and loads its model."
-    def __init__(self, video, pcfg: PreprocessConfig, side: str|None = None):
+    "Pass one of `video` with `pcfg`'s settings (`face_pass`) started now, in a process of its own: what a command does while it imports torch and loads its model."
+    def __init__(self, video, pcfg: PreprocessConfig):
         import multiprocessing as mp, signal, threading
-        self.video, self.pcfg, self.side, self.error = Path(video), asdict(pcfg), side, None
-        self.folder = tempfile.mkdtemp(prefix='m3t-ahead-')
+        self.video, self.pcfg, self.error = Path(video), asdict(pcfg), None
         # A fresh interpreter ('spawn'), not a fork: a process that already ran OpenCV's or torch's thread pools cannot
         # fork safely, and the pass needs neither torch nor anything imported here (it starts in half a second).
         ctx = mp.get_context('spawn')
         self._recv, send = ctx.Pipe(duplex=False)
-        self.proc = ctx.Process(target=_face_pass, args=(self.video, self.pcfg, side, self.folder, send), daemon=True)
+        self.proc = ctx.Process(target=_face_pass, args=(self.video, self.pcfg, send), daemon=True)
         main = threading.current_thread() is threading.main_thread()
         old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None   # the child starts with Ctrl-C ignored (it is the command's)
         try: self.proc.start()
         finally:
             if main: signal.signal(signal.SIGINT, old)
             send.close()
-    def result(self, video, pcfg: PreprocessConfig, side: str|None = None) -> tuple|None:
-        "(FaceTrack, closed CropStore) if this pass is of `video` with `pcfg` and `side` and it worked; else None (then the caller tracks, and meets any error itself)."
-        if Path(video) != self.video or asdict(pcfg) != self.pcfg or side != self.side: self.close(); return None
+    def result(self, video, pcfg: PreprocessConfig) -> FacePass|None:
+        "The `FacePass` if this pass is of `video` with `pcfg` and it worked; else None (then the caller makes it, and meets any error itself)."
+        if Path(video) != self.video or asdict(pcfg) != self.pcfg: self.close(); return None
         try: got = self._recv.recv()
         except Exception as e: got = ('error', f'the face pass gave no result ({type(e).__name__}: {e})')
         self.proc.join(); self.error = got[1] if got[0] == 'error' else None
         if self.error: return None
-        for m in got[3]: warnings.warn(m)                           # the pass's warnings, raised here as if it had run here
-        return got[1:3]
+        for m in got[2]: warnings.warn(m)                           # the pass's warnings, raised here as if it had run here
+        return got[1]
     def close(self):
-        "Stop the pass if it still runs, and delete what it wrote (again: nothing happens)."
-        import shutil
+        "Stop the pass if it still runs (again: nothing happens)."
         if self.proc.is_alive(): self.proc.kill(); self.proc.join()
-        self._recv.close(); shutil.rmtree(self.folder, ignore_errors=True)
+        self._recv.close()
 
 # %% ../nbs/03a_pipeline.ipynb #74337ccd
 def window_of(a: np.ndarray, start: int, length: int) -> np.ndarray:
