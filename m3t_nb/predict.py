@@ -19,7 +19,7 @@ Docs: https://m3t-nb.github.io/m3t_nb/predict.html.md"""
 from __future__ import annotations
 import os, sys, html, time, base64, tempfile, warnings
 from pathlib import Path
-from typing import Sequence, TYPE_CHECKING
+from typing import Sequence, Iterator, TYPE_CHECKING
 import numpy as np
 from dataclasses import dataclass
 if TYPE_CHECKING: import pandas as pd, torch    # pandas for DataFrames and reports only (`m3t-predict` writes its files without it)
@@ -27,16 +27,16 @@ from fastcore.script import call_parse
 from .annotations import EXPR_CLASSES, atomic_write_text, check_name, write_abaw
 from .cli import cli_errors, UsageError, describe_error
 from .media import video_info, frame_times, stream_fps
-from .pipeline import PreprocessConfig, VideoArrays, process_video, window_of, FacePassAhead
+from .pipeline import PreprocessConfig, VideoArrays, window_of, FacePassAhead, FaceChunk, face_pass, person_tracks, stream_faces
 from .audio import AUDIO_MIN_FPS
 from .faces import mask_runs
 # torch, the models and `load_m3t` are imported where they are used: `m3t-predict` starts a video's face pass before
 # it imports them (torch alone takes seconds to import)
 
 # %% auto #0
-__all__ = ['LIVE_CONTEXT', 'model_outputs', 'face_expressions', 'Prediction', 'predict_columns', 'predict_video',
-           'report_moments', 'timeline_figure', 'circumplex_figure', 'expression_figure', 'write_report', 'open_live',
-           'predict_live', 'feed_mpegts', 'predict_cli']
+__all__ = ['LIVE_CONTEXT', 'model_outputs', 'Prediction', 'predict_blocks', 'predict_columns', 'predict_video', 'report_moments',
+           'timeline_figure', 'circumplex_figure', 'expression_figure', 'write_report', 'open_live', 'predict_live',
+           'feed_mpegts', 'predict_cli']
 
 # %% ../nbs/08_predict.ipynb #cb895bcd
 def model_outputs(model, kind: str, video, feats, audio) -> tuple[torch.Tensor, torch.Tensor|None]:
@@ -65,20 +65,10 @@ def _predict_clips(model, kind: str, cfg, r: VideoArrays, bs: int, device) -> tu
             if ex is not None: probs[s:s+m] = torch.softmax(ex[j, :m].float(), -1).cpu().numpy()
     return preds, probs
 
-# %% ../nbs/08_predict.ipynb #4837e186
-def face_expressions(faces, present: np.ndarray, batch: int = 64) -> np.ndarray:
-    "The embedded FER network's expression probabilities (n, 7) of the aligned faces; NaN where no face (or no faces: an audio model)."
-    from m3t_nb.fer import load_fer, fer_probs
-    out = np.full((len(present), len(EXPR_CLASSES)), np.nan, np.float32)
-    if faces is None: return out
-    net, idx = load_fer(fuse=True), np.flatnonzero(present)
-    for s in range(0, len(idx), batch): out[idx[s:s + batch]] = fer_probs(np.asarray(faces[idx[s:s + batch]]), net)
-    return out
-
 # %% ../nbs/08_predict.ipynb #1738b8ec
 @dataclass
 class Prediction:
-    "A video's predictions as numpy columns (`frame`, `time_s`, `valence`, `arousal`, `face_present`, `p_<class>`, `fer_<class>`) and its facts `attrs` (video, fps, has_audio, kind, side, faces): no pandas needed."
+    "A video's predictions as numpy columns (`frame`, `time_s`, `valence`, `arousal`, `face_present`, `person`, `face_x`/`_y`/`_w`/`_h`, `p_<class>`, `fer_<class>`) and its facts `attrs` (video, fps, has_audio, kind, side, people, faces): no pandas needed."
     columns: dict
     attrs: dict
     def __len__(self) -> int: return len(self.columns['frame'])
@@ -87,61 +77,160 @@ class Prediction:
         "The predictions as a DataFrame, with `attrs`: what `predict_video` returns."
         import pandas as pd
         df = pd.DataFrame(self.columns); df.attrs.update(self.attrs); return df
-    def to_csv(self) -> str:
-        "The text of `to_frame().to_csv(index=False)`, made without pandas: numbers as their shortest repr, NaN as an empty field."
-        quote = lambda s: f'"{s.replace(chr(34), 2 * chr(34))}"' if any(c in s for c in ',"\r\n') else s   # a class name with a comma, as csv quotes it
+    def csv_header(self) -> str:
+        "The CSV header line (a class name with a comma quoted, as csv quotes it)."
+        quote = lambda s: f'"{s.replace(chr(34), 2 * chr(34))}"' if any(c in s for c in ',"\r\n') else s
+        return ','.join(map(quote, self.columns)) + '\n'
+    def csv_rows(self) -> str:
+        "The CSV lines of the rows: numbers as their shortest repr, NaN as an empty field."
         cells = [np.where(np.isnan(a), '', a.astype(str)) if a.dtype.kind == 'f' else a.astype(str) for a in self.columns.values()]
-        return '\n'.join([','.join(map(quote, self.columns))] + [','.join(r) for r in zip(*cells)]) + '\n'
+        return ''.join(','.join(r) + '\n' for r in zip(*cells))
+    def to_csv(self) -> str:
+        "The text of `to_frame().to_csv(index=False)`, made without pandas."
+        return self.csv_header() + self.csv_rows()
+    def person(self, pid: int) -> 'Prediction':
+        "The rows of person `pid` only."
+        m = self.columns['person'] == pid
+        return Prediction({k: v[m] for k, v in self.columns.items()}, self.attrs)
 
-def predict_columns(path, model, info: dict|None = None, side: str|None = None, bs: int = 8, device=None,
-                    timings: dict|None = None,
-                    keep_faces: Sequence[int]|None = None, # frames (from 0) whose aligned face `attrs['faces']` keeps; default 100 spread over the video
-                    expressions: bool = False, # add the embedded FER network's 7 expression probabilities (`fer_<class>`) of each frame's face
-                    ahead: FacePassAhead|None = None) -> Prediction: # this video's face pass, started earlier (used if it has the model's settings)
-    "Per-frame valence/arousal (and expression probabilities) of the person in a video, with the model's preprocessing, as numpy columns."
+# %% ../nbs/08_predict.ipynb #8fb14d35
+def _model_setup(model, info, device):
+    "The model on its device, in eval mode, its config, kind and preprocessing settings (a path is loaded first)."
     import torch
     from m3t_nb.model_io import load_m3t
     if isinstance(model, (str, Path)): model, info = load_m3t(model, device or 'cpu')
     if info is None: raise ValueError("pass the info dict returned by load_m3t (it holds the preprocessing settings)")
     device = torch.device(device or next(model.parameters()).device)
-    model = model.to(device).eval()
-    cfg, kind, tm = info['config'], info['kind'], timings if timings is not None else {}
     pcfg = PreprocessConfig.from_dict(info['preprocess']) if info.get('preprocess') else PreprocessConfig()
-    path = Path(path)
-    with tempfile.TemporaryDirectory(prefix='m3t-predict-') as d:
-        t0 = time.perf_counter()
-        exs = {k: e for k, e in pcfg.make_extractors().items() if k in cfg.feat_dims} if kind != 'audio' else {}
-        tracked = ahead.result(path, pcfg, side) if ahead is not None and kind != 'audio' else None
-        r = process_video(path, pcfg, path.stem if side is None else f"{path.stem}_{side}", side, d, faces=kind != 'audio', extractors=exs, tracked=tracked)
-        if r.fps <= AUDIO_MIN_FPS: r.audio = np.zeros_like(r.audio)     # as in training: no audio features at 15 fps or less
-        t1 = time.perf_counter(); tm['preprocess'] = tm.get('preprocess', 0.) + t1 - t0
-        preds, probs = _predict_clips(model, kind, cfg, r, bs, device)
-        tm['model'] = tm.get('model', 0.) + time.perf_counter() - t1
-        n, tr, fps, has_audio = r.n_frames, r.track, r.fps, r.has_audio
-        if keep_faces is None: keep_faces = np.unique(np.linspace(0, n - 1, min(n, 100)).astype(int))
-        kept = {int(i): np.array(r.faces[i]) for i in keep_faces if 0 <= i < n} if r.faces is not None else {}
-        fer = face_expressions(r.faces, r.present) if expressions else None
-        del r
+    return model.to(device).eval(), info['config'], info['kind'], pcfg, device
+
+def _face_box(tr, s: int, e: int) -> dict:
+    "The face box columns of frames [s, e) of track `tr`: x, y, width, height in upright-frame pixels; NaN without a face."
+    if tr is None: return {k: np.full(e - s, np.nan, np.float32) for k in ("face_x", "face_y", "face_w", "face_h")}
+    b, p = tr.boxes[s:e].astype(np.float32), tr.present[s:e]
+    box = np.where(p[:, None], np.stack([b[:, 0], b[:, 1], b[:, 2] - b[:, 0], b[:, 3] - b[:, 1]], 1), np.nan)
+    return dict(face_x=box[:, 0], face_y=box[:, 1], face_w=box[:, 2], face_h=box[:, 3])
+
+# %% ../nbs/08_predict.ipynb #4a905fe7
+def _times(times: np.ndarray, s: int, e: int, fps: float) -> np.ndarray:
+    "Times (s) of frames [s, e): the decoded frames' own, then on at the nominal rate past the last."
+    i = np.arange(s, e)
+    return np.where(i < len(times), np.asarray(times)[np.minimum(i, max(len(times) - 1, 0))] if len(times) else 0., i / fps)
+
+def _fer_columns(faces, present: np.ndarray, net) -> dict:
+    "The embedded FER network's 7 expression probabilities of the faces with `present`, NaN elsewhere, as columns `fer_<class>`."
+    from m3t_nb.fer import fer_probs
+    out = np.full((len(present), len(EXPR_CLASSES)), np.nan, np.float32)
+    if faces is not None and present.any(): out[present] = fer_probs(np.asarray(faces[present]), net)
+    return {f"fer_{name}": out[:, c] for c, name in enumerate(EXPR_CLASSES)}
+
+def _warn_inputs(path, kind: str, has_audio: bool, fps: float, tracks: list):
+    "Warn, naming the file, when the model's audio branch hears silence or its visual branch sees no face."
     if kind != 'visual' and (not has_audio or fps <= AUDIO_MIN_FPS):
         warnings.warn(f"{path}: {'no audio stream' if not has_audio else f'{fps:.1f} fps (audio is used above {AUDIO_MIN_FPS:.0f})'}: "
                       f"the {kind} model's audio branch hears silence, so its predictions carry nothing from the voice")
-    if kind != 'audio' and not tr.present.any():
+    if kind != 'audio' and not any(t.present.any() for t in tracks):
         warnings.warn(f"{path}: no face found in any frame: the {kind} model's visual branch sees blank faces")
-    times = tr.times if tr is not None else frame_times(path)
-    cols = dict(frame=np.arange(1, n + 1), time_s=np.concatenate([times, (len(times) + np.arange(max(n - len(times), 0))) / fps])[:n],
-                valence=preds[:, 0], arousal=preds[:, 1], face_present=tr.present if tr is not None else np.zeros(n, bool))
-    if probs is not None:
-        names = cfg.expr_classes or (EXPR_CLASSES + ('Other',))[:cfg.n_expr]
-        cols.update({f"p_{name}": probs[:, c] for c, name in enumerate(names)})
-    if fer is not None: cols.update({f"fer_{name}": fer[:, c] for c, name in enumerate(EXPR_CLASSES)})
-    return Prediction(cols, dict(video=str(path), fps=fps, has_audio=has_audio, kind=kind, side=side, faces=kept))
+
+# %% ../nbs/08_predict.ipynb #c1a15f68
+def _run_windows(model, kind: str, cfg, windows: list, audio: np.ndarray, device) -> list:
+    "Run the model over a batch of windows [(chunk, k)] (track k's T frames of a `FaceChunk`): per window (va (m, 2), expression probabilities (m, K) or None)."
+    import torch
+    from m3t_nb.models import augment_clips
+    T = cfg.frames
+    pad = lambda a: window_of(a, 0, T)
+    faces = torch.from_numpy(np.stack([pad(c.faces[k]) for c, k in windows])).to(device) if kind != 'audio' else None
+    video = augment_clips(faces, cfg.crop_size, cfg.input_size, train=False) if faces is not None else None
+    feats = {f: torch.from_numpy(np.stack([pad(c.feats[k][f]) for c, k in windows])).to(device) for f in (windows[0][0].feats[0] if kind != 'audio' else {})}
+    aud = torch.from_numpy(np.stack([window_of(audio, c.start, T) for c, _ in windows])).to(device)
+    with torch.no_grad(): va, ex = model_outputs(model, kind, video, feats, aud)
+    out = []
+    for j, (c, _) in enumerate(windows):
+        m = c.stop - c.start
+        out.append((va[j, :m].clamp(-1, 1).float().cpu().numpy(), torch.softmax(ex[j, :m].float(), -1).cpu().numpy() if ex is not None else None))
+    return out
+
+# %% ../nbs/08_predict.ipynb #149d8ba9
+def predict_blocks(path, model, info: dict|None = None, side: str|None = None, bs: int = 8, device=None,
+                   people: int|str|None = None, # None: the annotated person (on `side`); 'all': every person; N: the N people seen most
+                   expressions: bool = False, # add the embedded FER network's 7 expression probabilities (`fer_<class>`) of each frame's face
+                   ahead: FacePassAhead|None = None, # this video's pass one, started earlier (used if it has the model's settings)
+                   timings: dict|None = None, # seconds per step, added to
+                   facts: dict|None = None, # filled with the video's facts (fps, has_audio, kind, people, tracks) once they are known
+                   keep_faces: Sequence[int] = (), # frames (from 0) whose aligned faces go into `kept`
+                   kept: dict|None = None # filled: person -> {frame: aligned face}
+                  ) -> Iterator[Prediction]:
+    "Per-frame predictions of a video as they are made: a `Prediction` of rows (frame-major, one per frame and person) for every `bs` windows, in frame order."
+    from m3t_nb.audio import audio_features
+    from m3t_nb.fer import load_fer, fer_probs
+    model, cfg, kind, pcfg, device = _model_setup(model, info, device)
+    path, tm, facts, T = Path(path), timings if timings is not None else {}, facts if facts is not None else {}, cfg.frames
+    t0 = time.perf_counter()
+    if kind == 'audio':
+        fp, times = None, frame_times(path); n, fps, tracks = len(times), video_info(path).fps, []
+    else:
+        fp = (ahead.result(path, pcfg) if ahead is not None else None) or face_pass(path, pcfg)
+        tracks, n, fps, times = person_tracks(fp, pcfg, side, people), fp.n_frames, fp.fps, fp.times
+    audio, has_audio = audio_features(path, n, fps, pcfg.audio_config(), times=times if kind != 'audio' else None)
+    if fps <= AUDIO_MIN_FPS: audio = np.zeros_like(audio)         # as in training: no audio features at 15 fps or less
+    tm['preprocess'] = tm.get('preprocess', 0.) + time.perf_counter() - t0
+    facts.update(fps=fps, has_audio=has_audio, kind=kind, n_frames=n, tracks=tracks, people=[t.person for t in tracks] or [1])
+    names = cfg.expr_classes or (EXPR_CLASSES + ('Other',))[:cfg.n_expr]
+    exs = {k: e.for_entry(path.stem, n) for k, e in pcfg.make_extractors().items() if k in cfg.feat_dims} if kind != 'audio' else {}
+    chunks = stream_faces(fp, tracks, pcfg, exs, T) if kind != 'audio' else (FaceChunk(s, min(s + T, n), [], [], []) for s in range(0, n, T))
+    fer = load_fer(fuse=True) if expressions and kind != 'audio' else None
+    keep = set(int(i) for i in keep_faces)
+    batch, ks = [], range(max(len(tracks), 1)) if kind != 'audio' else [0]
+    def rows(batch) -> Prediction:
+        t1 = time.perf_counter(); out = _run_windows(model, kind, cfg, [(c, k) for c in batch for k in ks], audio, device)
+        tm['model'] = tm.get('model', 0.) + time.perf_counter() - t1
+        blocks, j = [], 0
+        for c in batch:
+            per = []
+            for k in ks:
+                (va, probs), j, m = out[j], j + 1, c.stop - c.start
+                pres = c.present[k] if tracks else np.zeros(m, bool)
+                cols = dict(frame=np.arange(c.start + 1, c.stop + 1), time_s=_times(times, c.start, c.stop, fps),
+                            valence=va[:, 0], arousal=va[:, 1], face_present=pres.copy(), person=np.full(m, tracks[k].person if tracks else 1),
+                            **(_face_box(tracks[k], c.start, c.stop) if tracks else _face_box(None, 0, m)))
+                if probs is not None: cols.update({f"p_{name}": probs[:, q] for q, name in enumerate(names)})
+                if expressions: cols.update(_fer_columns(c.faces[k] if tracks else None, pres, fer))
+                if tracks and kept is not None:
+                    for i in keep.intersection(range(c.start, c.stop)): kept.setdefault(tracks[k].person, {})[i] = c.faces[k][i - c.start].copy()
+                per.append(cols)
+            blocks.append({key: np.stack([p[key] for p in per], 1).reshape(-1) for key in per[0]})   # frame-major: frame 1 of every person, then frame 2 ...
+        return Prediction({key: np.concatenate([b[key] for b in blocks]) for key in blocks[0]}, {})
+    t2, m0 = time.perf_counter(), tm.get('model', 0.)
+    for c in chunks:
+        batch.append(c)
+        if len(batch) * len(ks) >= bs: yield rows(batch); batch = []
+    if batch: yield rows(batch)
+    tm['preprocess'] += time.perf_counter() - t2 - (tm['model'] - m0)      # pass two: decoding, alignment, 2D features
+    _warn_inputs(path, kind, has_audio, fps, tracks)
+
+# %% ../nbs/08_predict.ipynb #4e00b594
+def predict_columns(path, model, info: dict|None = None, side: str|None = None, bs: int = 8, device=None,
+                    timings: dict|None = None,
+                    keep_faces: Sequence[int]|None = None, # frames (from 0) whose aligned faces `attrs['faces']` keeps; default 100 spread over the video
+                    expressions: bool = False, # add the embedded FER network's 7 expression probabilities (`fer_<class>`) of each frame's face
+                    ahead: FacePassAhead|None = None, # this video's pass one, started earlier (used if it has the model's settings)
+                    people: int|str|None = None) -> Prediction: # None: the annotated person (on `side`); 'all': every person; N: the N people seen most
+    "Per-frame valence/arousal (and expression probabilities) of the person (or people) in a video, with the model's preprocessing, as numpy columns."
+    facts, kept = {}, {}
+    if keep_faces is None: keep_faces = np.unique(np.linspace(0, max(video_info(path).n_frames - 1, 0), 100).astype(int))
+    blocks = list(predict_blocks(path, model, info, side, bs, device, people, expressions, ahead, timings, facts, keep_faces, kept))
+    cols = {k: np.concatenate([b.columns[k] for b in blocks]) for k in blocks[0].columns}
+    first = kept.get(facts['people'][0], {}) if facts['people'] else {}
+    return Prediction(cols, dict(video=str(path), fps=facts['fps'], has_audio=facts['has_audio'], kind=facts['kind'], side=side,
+                                 people=facts['people'], faces=first, person_faces=kept))
 
 def predict_video(path, model, info: dict|None = None, side: str|None = None, bs: int = 8, device=None,
                   timings: dict|None = None,
                   keep_faces: Sequence[int]|None = None, # frames (from 0) whose aligned face `df.attrs['faces']` keeps; default 100 spread over the video
-                  expressions: bool = False) -> pd.DataFrame: # add the embedded FER network's 7 expression probabilities (`fer_<class>`) of each frame's face
-    "Per-frame valence/arousal (and expression probabilities) of the person in a video, with the model's preprocessing: a DataFrame."
-    return predict_columns(path, model, info, side, bs, device, timings, keep_faces, expressions).to_frame()
+                  expressions: bool = False, # add the embedded FER network's 7 expression probabilities (`fer_<class>`) of each frame's face
+                  people: int|str|None = None) -> pd.DataFrame: # None: the annotated person (on `side`); 'all': every person, a `person` column telling them apart; N: the N seen most
+    "Per-frame valence/arousal (and expression probabilities) of the person (or every person) in a video, with the model's preprocessing: a DataFrame (long: one row per frame and person)."
+    return predict_columns(path, model, info, side, bs, device, timings, keep_faces, expressions, people=people).to_frame()
 
 # %% ../nbs/08_predict.ipynb #b10da886
 def _thumb(face: np.ndarray, size: int = 96) -> str:
@@ -206,24 +295,36 @@ def expression_figure(df: pd.DataFrame):
     return fig
 
 # %% ../nbs/08_predict.ipynb #095e89fb
-def write_report(df: pd.DataFrame, path, truth: np.ndarray|None = None, title: str|None = None):
-    "An HTML report: timelines, circumplex trajectory and face thumbnails at telling moments."
-    faces = df.attrs.get('faces', {})
-    thumbs = "".join(f"<figure><img src='data:image/jpeg;base64,{_thumb(faces[i])}'><figcaption>{df.time_s.iloc[i]:.1f}s<br>"
-                     f"V {df.valence.iloc[i]:+.2f} A {df.arousal.iloc[i]:+.2f}</figcaption></figure>"
-                     for i in sorted(faces) if faces[i].any())
-    t = timeline_figure(df, truth).to_html(full_html=False, include_plotlyjs=True)
-    c = circumplex_figure(df).to_html(full_html=False, include_plotlyjs=False)
-    e = expression_figure(df)
+def _person_section(d: pd.DataFrame, faces: dict, truth, js) -> str:
+    "The report's part for one person: thumbnails, timelines, expressions and the circumplex trajectory."
+    thumbs = "".join(f"<figure><img src='data:image/jpeg;base64,{_thumb(faces[i])}'><figcaption>{d.time_s.iloc[i]:.1f}s<br>"
+                     f"V {d.valence.iloc[i]:+.2f} A {d.arousal.iloc[i]:+.2f}</figcaption></figure>"
+                     for i in sorted(faces) if i < len(d) and faces[i].any())
+    t = timeline_figure(d, truth).to_html(full_html=False, include_plotlyjs=js)
+    c = circumplex_figure(d).to_html(full_html=False, include_plotlyjs=False)
+    e = expression_figure(d)
     e = e.to_html(full_html=False, include_plotlyjs=False) if e is not None else ''
-    summary = (f"{len(df)} frames at {df.attrs.get('fps', 0):.2f} fps, face found in {df.face_present.mean():.0%} of frames, "
-               f"audio {('present' + (f' (not used at {AUDIO_MIN_FPS:.0f} fps or less)' if df.attrs.get('fps', 0) <= AUDIO_MIN_FPS else '')) if df.attrs.get('has_audio') else 'absent'}; mean valence {df.valence.mean():+.2f}, "
+    return f"<div>{thumbs}</div>{t}{e}<div style='display:flex'>{c}</div>"
+
+def write_report(df: pd.DataFrame, path, truth: np.ndarray|None = None, title: str|None = None,
+                 plotlyjs: bool|str = True): # True: plotly.js inside the page; a path (relative to the page): one shared copy
+    "An HTML report: per person, timelines, circumplex trajectory and face thumbnails at telling moments."
+    people = sorted(set(int(p) for p in df.person)) if 'person' in df else [1]
+    parts, js = [], plotlyjs
+    for pid in people:
+        d = df[df.person == pid].reset_index(drop=True) if 'person' in df else df
+        faces = df.attrs.get('person_faces', {}).get(pid, df.attrs.get('faces', {}) if len(people) == 1 else {})
+        head = f"<h3>Person {pid}: face in {d.face_present.mean():.0%} of frames, mean valence {d.valence.mean():+.2f}, arousal {d.arousal.mean():+.2f}</h3>" if len(people) > 1 else ''
+        parts.append(head + _person_section(d, faces, truth if len(people) == 1 else None, js)); js = False
+    fps, n = df.attrs.get('fps', 0), len(df) // len(people)
+    summary = (f"{n} frames at {fps:.2f} fps, {len(people)} {'person' if len(people) == 1 else 'people'}, face found in {df.face_present.mean():.0%} of frames, "
+               f"audio {('present' + (f' (not used at {AUDIO_MIN_FPS:.0f} fps or less)' if fps <= AUDIO_MIN_FPS else '')) if df.attrs.get('has_audio') else 'absent'}; mean valence {df.valence.mean():+.2f}, "
                f"mean arousal {df.arousal.mean():+.2f}; model: {df.attrs.get('kind')}")
     name = html.escape(title or Path(df.attrs.get('video', 'video')).name)
     page = f"""<!doctype html><html><head><meta charset='utf-8'><title>{name}</title>
 <style>body{{font-family:sans-serif;margin:20px}} figure{{display:inline-block;margin:4px;text-align:center;font-size:12px}}</style>
 </head><body><h2>Valence and arousal: {name}</h2><p>{html.escape(summary)}</p>
-<div>{thumbs}</div>{t}{e}<div style='display:flex'>{c}</div></body></html>"""
+{''.join(parts)}</body></html>"""
     atomic_write_text(path, page)
 
 # %% ../nbs/08_predict.ipynb #fc78ebd3
@@ -368,15 +469,15 @@ def feed_mpegts(path, out, realtime: bool = True, # pace the packets by their ti
     return n
 
 # %% ../nbs/08_predict.ipynb #e8684fde
-def _face_pass_ahead(video: str, model: str, side: str|None) -> FacePassAhead|None:
-    "The face pass of `video` with the preprocessing in `model`'s config.json, started before torch is imported; None where that cannot be read (an old .pth, a Hub id) or the model hears only."
+def _face_pass_ahead(video: str, model: str) -> FacePassAhead|None:
+    "Pass one of `video` with the preprocessing in `model`'s config.json, started before torch is imported; None where that cannot be read (an old .pth, a Hub id) or the model hears only."
     import json
     try:
         conf = json.loads((Path(model)/'config.json').read_text())
         if conf.get('kind') == 'audio' or not Path(video).is_file(): return None
         pcfg = PreprocessConfig.from_dict(conf['preprocess']) if conf.get('preprocess') else PreprocessConfig()
     except Exception: return None                                   # `load_m3t` will say what is wrong with the model
-    try: return FacePassAhead(video, pcfg, side)
+    try: return FacePassAhead(video, pcfg)
     except Exception: return None                                   # no process to be had (say, inside a daemon worker): track as usual
 
 def _live_cli(source: str, net, info, out: str|None, side, stall: float, quiet: bool):
@@ -390,19 +491,68 @@ def _live_cli(source: str, net, info, out: str|None, side, stall: float, quiet: 
     finally:
         if f: f.close()
 
+# %% ../nbs/08_predict.ipynb #940df161
+class _Outputs:
+    "A video's output files, written row block by row block into hidden partial files that take their names only when all is written."
+    def __init__(self, dest: Path, name: str, fmt: str, people: bool):
+        self.dest, self.name, self.fmt, self.people, self.files = dest, name, fmt, people, {}
+    def _file(self, key: str, header: str):
+        if key not in self.files:
+            p = self.dest/key; tmp = p.with_name(f".{p.name}.partial-{os.getpid()}")
+            self.files[key] = (open(tmp, 'w', newline=''), tmp, p); self.files[key][0].write(header)
+        return self.files[key][0]
+    def write(self, pr: Prediction):
+        "Write a block of rows: one CSV, or an ABAW file per person."
+        if self.fmt == 'csv': self._file(f"{self.name}.csv", pr.csv_header()).write(pr.csv_rows()); return
+        for pid in np.unique(pr['person']):
+            q = pr.person(pid) if self.people else pr
+            f = self._file(f"{self.name}_p{pid}.txt" if self.people else f"{self.name}.txt", "valence,arousal\n")
+            f.write(''.join(f"{v:.4f},{a:.4f}\n" for v, a in zip(q['valence'], q['arousal'])))
+    def commit(self) -> list[Path]:
+        "Give every file its name (atomically); the paths."
+        for f, tmp, p in self.files.values(): f.close(); os.replace(tmp, p)
+        return [p for _, _, p in self.files.values()]
+    def discard(self):
+        "Remove the partial files (after a failure or an interruption)."
+        for f, tmp, _ in self.files.values(): f.close(); tmp.unlink(missing_ok=True)
+
+# %% ../nbs/08_predict.ipynb #5dd0fe77
+def _predict_file(v: str, name: str, dest: Path, net, info, format: str, side, people, report: bool, expressions: bool, ahead, say):
+    "Predict one video into `dest`, writing rows as they are made; the report at the end; a one-line summary."
+    keep = np.linspace(0, max(video_info(v).n_frames - 1, 0), 40).astype(int) if report else ()
+    out, facts, kept, blocks = _Outputs(dest, name, format, people is not None), {}, {}, []
+    try:
+        for pr in predict_blocks(v, net, info, side, people=people, expressions=expressions, ahead=ahead, facts=facts, keep_faces=keep, kept=kept):
+            out.write(pr)
+            if report: blocks.append(pr)
+        if report:
+            cols = {k: np.concatenate([b.columns[k] for b in blocks]) for k in blocks[0].columns}
+            df = Prediction(cols, dict(video=str(v), fps=facts['fps'], has_audio=facts['has_audio'], kind=facts['kind'], side=side)).to_frame()
+            for pid, faces in kept.items():
+                d = df[df.person == pid].reset_index(drop=True); moments = set(report_moments(d))
+                kept[pid] = {i: f for i, f in faces.items() if i in moments or i in keep[::5]}
+            df.attrs.update(person_faces=kept, faces=kept.get(facts['people'][0], {}))
+            write_report(df, dest/f"{name}.html")
+        out.commit()
+    except BaseException: out.discard(); raise
+    n, pp = facts['n_frames'], facts['people']
+    return f"{v}: {n} frames, {len(pp)} {'person' if len(pp) == 1 else 'people'}" + (f", face in {facts['tracks'][0].present.mean():.0%}" if len(facts['tracks']) == 1 else '')
+
+# %% ../nbs/08_predict.ipynb #5ef00e21
 @call_parse
 def predict_cli(*videos: str,            # Video files to predict
                 model: str = None,       # A model folder (models/NAME), an old .pth, or a Hugging Face Hub id ORG/NAME[@REV]
                 out: str = None,         # Folder for the predictions (created if needed); with --live, a CSV file for the rows too
-                format: str = 'abaw',    # Output format: abaw (valence,arousal per frame) or csv (everything)
+                format: str = 'abaw',    # Output format: abaw (valence,arousal per frame; one file per person with --people) or csv (everything, one row per frame and person)
                 report: bool = False,    # Also write an HTML report per video
                 expressions: bool = False, # Add the embedded FER network's 7 expression probabilities per frame (CSV columns fer_<class>; a chart in the report)
                 side: str = None,        # In two-person videos, the person on the left or right
+                people: str = None,      # Predict every person in the picture ('all') or the N seen most (a number), each with an id (CSV column person; ABAW files NAME_pID.txt)
                 device: str = None,      # cuda or cpu (default: cuda if available)
                 live: str = None,        # Predict a live stream instead: a camera (/dev/video0), a URL FFmpeg reads (rtsp://, udp://, srt://, http://) or - for standard input; one CSV row per frame to standard output
                 stall: float = 10.,      # With --live: seconds without a frame after which the stream counts as stalled and prediction stops
                 quiet: bool = False):    # Print nothing but errors (no progress bar, summaries or warnings)
-    "Per-frame valence and arousal of the person in each video (or a live stream); a video that fails is reported and the others still run."
+    "Per-frame valence and arousal of the person (or every person) in each video (or a live stream); a video that fails is reported and the others still run."
     from tqdm.auto import tqdm
     with cli_errors('m3t-predict'):
         say = lambda m, err=False: (err or not quiet) and tqdm.write(m, file=sys.stderr if err else sys.stdout)
@@ -412,10 +562,12 @@ def predict_cli(*videos: str,            # Video files to predict
         if model is None or (out is None and live is None): raise UsageError("--model and --out are required" if live is None else "--model is required")
         if format not in ('abaw', 'csv'): raise UsageError(f"--format must be abaw or csv, not {format!r}")
         if side not in (None, 'left', 'right'): raise UsageError(f"--side must be left or right, not {side!r}")
+        if people is not None and not (people == 'all' or people.isdigit() and int(people) > 0): raise UsageError(f"--people must be 'all' or a number of people (1 or more), not {people!r}")
+        if people is not None and (side is not None or live is not None): raise UsageError("--people predicts every person: give it without --side and --live")
         dest = Path(out) if out is not None else None
         if live is None and dest.exists() and not dest.is_dir(): raise NotADirectoryError(f"--out {dest}: exists and is not a folder")
         if live is not None and dest is not None and dest.is_dir(): raise IsADirectoryError(f"--out {dest}: with --live, --out names a CSV file, and this is a folder")
-        ahead = _face_pass_ahead(videos[0], model, side) if live is None else None   # the first video's faces are found while torch loads
+        ahead = _face_pass_ahead(videos[0], model) if live is None else None   # the first video's faces are found while torch loads
         try:
             import torch
             from m3t_nb.model_io import load_m3t
@@ -427,15 +579,7 @@ def predict_cli(*videos: str,            # Video files to predict
                 name = Path(v).stem + (f"_{side}" if side else '')
                 try:
                     check_name(name, v)
-                    keep = np.linspace(0, max(video_info(v).n_frames - 1, 0), 40).astype(int) if report else ()   # (no extra pass without)
-                    pr = predict_columns(v, net, info, side=side, keep_faces=keep, expressions=expressions, ahead=ahead if k == 0 else None)   # (pandas only for a report)
-                    if format == 'abaw': write_abaw(pr, dest/f"{name}.txt")
-                    else: atomic_write_text(dest/f"{name}.csv", pr.to_csv())
-                    if report:
-                        df = pr.to_frame(); moments = set(report_moments(df))
-                        df.attrs['faces'] = {i: f for i, f in df.attrs['faces'].items() if i in moments or i in keep[::5]}
-                        write_report(df, dest/f"{name}.html")
-                    say(f"{v}: {len(pr)} frames, face in {pr['face_present'].mean():.0%}, mean V {pr['valence'].mean():+.2f} A {pr['arousal'].mean():+.2f}")
+                    say(_predict_file(v, name, dest, net, info, format, side, people, report, expressions, ahead if k == 0 else None, say))
                 except Exception as e:
                     failed.append(v); say(f"m3t-predict: FAILED {v}: {describe_error(e)}", err=True)
                 finally:
