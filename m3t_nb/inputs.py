@@ -177,7 +177,9 @@ def _remove(p: Path):
 
 # %% ../nbs/01d_inputs.ipynb #636e9b13
 @contextmanager
-def atomic_output(path, mode: str|None = None, **kw): # `mode` ('w', 'wb'): yield the open file; None: yield the partial path to write
+def atomic_output(path, mode: str|None = None, # 'w', 'wb', ...: yield the open file; None: yield the partial path, to write
+                  track: bool = True,     # count it among the outputs of the job `run_jobs` is running
+                  **kw):                  # passed to `open`
     "Write `path` (a file, or a folder the block makes) under a partial name, renamed into place only when the block succeeds."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = partial_path(path); _remove(tmp)
@@ -189,7 +191,7 @@ def atomic_output(path, mode: str|None = None, **kw): # `mode` ('w', 'wb'): yiel
         os.replace(tmp, path)
     except BaseException:
         _remove(tmp); raise
-    if _committed is not None: _committed.append(path)
+    if track and _committed is not None: _committed.append(path)
 
 # %% ../nbs/01d_inputs.ipynb #356f5ad7
 def _pid_alive(pid: int) -> bool:
@@ -308,10 +310,11 @@ def run_jobs(jobs: Sequence[VideoJob], work: Callable[[VideoJob], dict], # write
     bar = tqdm(jobs, desc='videos', unit='video', disable=not progress, file=sys.stderr)
     try:
         for job in bar:
-            why = 'overwrite' if overwrite else incomplete_reason(job, settings)
-            if why is None: res.outcomes.append(_skipped(job)); say(f"{job}: complete, skipped"); continue
-            bar.set_postfix_str(str(job), refresh=False)
-            try: s, outs = _attempt(job, work, settings)
+            try:
+                why = 'overwrite' if overwrite else incomplete_reason(job, settings)
+                if why is None: res.outcomes.append(_skipped(job)); say(f"{job}: complete, skipped"); continue
+                bar.set_postfix_str(str(job), refresh=False)
+                s, outs = _attempt(job, work, settings)
             except Exception as e: res.outcomes.append(JobOutcome(job, 'failed', reason=_one_line(job, e))); say(f"FAILED {res.outcomes[-1].reason}"); continue
             res.outcomes.append(JobOutcome(job, 'done', s, outs, None if why in ('not done', 'overwrite') else why))
             say(f"{job}: " + ', '.join(f"{k} {_fmt(v)}" for k, v in s.items()))
@@ -339,7 +342,7 @@ def shared_plotly_js(out_dir) -> Path:
     from plotly.offline import get_plotlyjs
     p, js = Path(out_dir)/PLOTLY_JS, get_plotlyjs().encode()
     if not (p.is_file() and p.stat().st_size == len(js) and p.read_bytes() == js):
-        with atomic_output(p, 'wb') as f: f.write(js)
+        with atomic_output(p, 'wb', track=False) as f: f.write(js)     # shared by the run, no one job's output
     return p
 
 def plotly_src(report, out_dir) -> str:
