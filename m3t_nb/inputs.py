@@ -146,6 +146,7 @@ class FoundVideos(NamedTuple):
     jobs: list[VideoJob]                # the videos, sorted by their place under their input root
     rejected: list[tuple[Path, str]]    # files named, or with a video suffix, that are not videos: (path, reason)
 
+# %% ../nbs/01d_inputs.ipynb #b9d3c8cf
 def find_video_jobs(inputs: Sequence[str], # video files, folders (searched recursively) and globs (`**`: any depth)
                 out_dir='.',           # where the outputs go (a folder of it inside an input root is not searched)
                ) -> FoundVideos:
@@ -163,7 +164,7 @@ def find_video_jobs(inputs: Sequence[str], # video files, folders (searched recu
         ids.add((st.st_dev, st.st_ino)); found.append((f, f.relative_to(root)))
     return FoundVideos(_jobs(found, out_dir), rejected)
 
-# %% ../nbs/01d_inputs.ipynb #b6872523
+# %% ../nbs/01d_inputs.ipynb #b689c380
 _committed: list[Path]|None = None     # the outputs the running job has put in place (see `run_jobs`)
 
 def partial_path(path) -> Path:
@@ -175,7 +176,7 @@ def _remove(p: Path):
     if p.is_symlink() or p.is_file(): p.unlink()
     elif p.exists(): shutil.rmtree(p)
 
-# %% ../nbs/01d_inputs.ipynb #636e9b13
+# %% ../nbs/01d_inputs.ipynb #67027f0f
 @contextmanager
 def atomic_output(path, mode: str|None = None, # 'w', 'wb', ...: yield the open file; None: yield the partial path, to write
                   track: bool = True,     # count it among the outputs of the job `run_jobs` is running
@@ -193,7 +194,7 @@ def atomic_output(path, mode: str|None = None, # 'w', 'wb', ...: yield the open 
         _remove(tmp); raise
     if track and _committed is not None: _committed.append(path)
 
-# %% ../nbs/01d_inputs.ipynb #356f5ad7
+# %% ../nbs/01d_inputs.ipynb #e04dd107
 def _pid_alive(pid: int) -> bool:
     try: os.kill(pid, 0)
     except ProcessLookupError: return False
@@ -208,7 +209,7 @@ def remove_stale_partials(folder) -> list[Path]:
         if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)): _remove(p); gone.append(p)
     return gone
 
-# %% ../nbs/01d_inputs.ipynb #8ddbeaba
+# %% ../nbs/01d_inputs.ipynb #64ec293a
 RECORD_VERSION = 1
 
 def _file_id(p: Path) -> dict: st = p.stat(); return dict(size=st.st_size, mtime_ns=st.st_mtime_ns)
@@ -221,7 +222,7 @@ def _normal(d: dict) -> dict:
     "`d` as JSON gives it back: numpy numbers as Python's, paths as text."
     return json.loads(json.dumps(d, default=_jsonable))
 
-# %% ../nbs/01d_inputs.ipynb #ec8b1237
+# %% ../nbs/01d_inputs.ipynb #7fd7e54a
 def job_record(job: VideoJob, settings: dict, outputs: Sequence[Path], summary: dict) -> dict:
     "The record of a finished job: the video's place, size and time, the settings, each output's size, the summary."
     return dict(version=RECORD_VERSION, video=dict(rel=job.rel.as_posix(), **_file_id(job.path)), settings=_normal(settings),
@@ -233,7 +234,7 @@ def read_record(job: VideoJob) -> dict|None:
     try: return json.loads(job.record.read_text())
     except (OSError, ValueError): return None
 
-# %% ../nbs/01d_inputs.ipynb #056f85bd
+# %% ../nbs/01d_inputs.ipynb #1f49048a
 def incomplete_reason(job: VideoJob, settings: dict) -> str|None:
     "Why `job` must be (re)done, or None if it is complete: its record matches the video and settings and every output is whole."
     r = read_record(job)
@@ -247,7 +248,7 @@ def incomplete_reason(job: VideoJob, settings: dict) -> str|None:
         if not size or _size(job.folder/name) != size: return f"{name} changed"
     return None
 
-# %% ../nbs/01d_inputs.ipynb #5d82fc54
+# %% ../nbs/01d_inputs.ipynb #e0364697
 @dataclass
 class JobOutcome:
     "How one job ended: 'done', 'skipped' (complete from an earlier run), 'failed' or 'not a video'."
@@ -266,7 +267,7 @@ class BatchResult:
     @property
     def ok(self) -> bool: return not self.interrupted and not any(o.status in ('failed', 'not a video') for o in self.outcomes)
 
-# %% ../nbs/01d_inputs.ipynb #3723e46d
+# %% ../nbs/01d_inputs.ipynb #584eba02
 def _fmt(v) -> str: return f"{v:+.3f}" if isinstance(v, float) else str(v)
 
 def _one_line(job: VideoJob, e: BaseException) -> str:
@@ -277,7 +278,7 @@ def _one_line(job: VideoJob, e: BaseException) -> str:
 def _skipped(job: VideoJob) -> JobOutcome:
     r = read_record(job); return JobOutcome(job, 'skipped', r['summary'], [job.folder/p for p in r['outputs']])
 
-# %% ../nbs/01d_inputs.ipynb #b43d70d1
+# %% ../nbs/01d_inputs.ipynb #5e3206ac
 def _attempt(job: VideoJob, work: Callable, settings: dict) -> tuple[dict, list]:
     "Run `work(job)`, then write its record; on any error or interruption, remove what this attempt had put in place."
     global _committed
@@ -295,7 +296,23 @@ def _attempt(job: VideoJob, work: Callable, settings: dict) -> tuple[dict, list]
         raise
     finally: _committed = None
 
-# %% ../nbs/01d_inputs.ipynb #ff3c0519
+# %% ../nbs/01d_inputs.ipynb #9366ed26
+def _run_one(job: VideoJob, work: Callable, settings: dict, overwrite: bool, bar) -> JobOutcome:
+    "Skip `job` if it is complete, else do it: its outcome, a failure included."
+    try:
+        why = 'overwrite' if overwrite else incomplete_reason(job, settings)
+        if why is None: return _skipped(job)
+        bar.set_postfix_str(str(job), refresh=False)
+        summary, outputs = _attempt(job, work, settings)
+        return JobOutcome(job, 'done', summary, outputs, None if why in ('not done', 'overwrite') else why)
+    except Exception as e: return JobOutcome(job, 'failed', reason=_one_line(job, e))
+
+def _say(o: JobOutcome) -> str:
+    "The line `log` gets for a job's outcome."
+    if o.status != 'done': return f"{o.job}: complete, skipped" if o.status == 'skipped' else f"FAILED {o.reason}"
+    return f"{o.job}: " + ', '.join(f"{k} {_fmt(v)}" for k, v in o.summary.items())
+
+# %% ../nbs/01d_inputs.ipynb #8e622a12
 def run_jobs(jobs: Sequence[VideoJob], work: Callable[[VideoJob], dict], # writes a job's outputs, returns its summary
              settings: dict|None = None,   # what the outputs depend on besides the video (model, format, options): a change redoes them
              overwrite: bool = False,      # redo complete jobs too
@@ -305,26 +322,17 @@ def run_jobs(jobs: Sequence[VideoJob], work: Callable[[VideoJob], dict], # write
             ) -> BatchResult:
     "Run `work` on every job that is not complete, in order; a failure is recorded and the rest still run; Ctrl-C keeps finished jobs."
     from tqdm.auto import tqdm
-    settings, say = settings or {}, log or (lambda m: None)
-    res = BatchResult()
-    bar = tqdm(jobs, desc='videos', unit='video', disable=not progress, file=sys.stderr)
+    res, bar = BatchResult(), tqdm(jobs, desc='videos', unit='video', disable=not progress, file=sys.stderr)
     try:
         for job in bar:
-            try:
-                why = 'overwrite' if overwrite else incomplete_reason(job, settings)
-                if why is None: res.outcomes.append(_skipped(job)); say(f"{job}: complete, skipped"); continue
-                bar.set_postfix_str(str(job), refresh=False)
-                s, outs = _attempt(job, work, settings)
-            except Exception as e: res.outcomes.append(JobOutcome(job, 'failed', reason=_one_line(job, e))); say(f"FAILED {res.outcomes[-1].reason}"); continue
-            res.outcomes.append(JobOutcome(job, 'done', s, outs, None if why in ('not done', 'overwrite') else why))
-            say(f"{job}: " + ', '.join(f"{k} {_fmt(v)}" for k, v in s.items()))
-    except KeyboardInterrupt as e:
-        res.interrupted = True; e.batch = res; raise
+            res.outcomes.append(o := _run_one(job, work, settings or {}, overwrite, bar))
+            if log: log(_say(o))
+    except KeyboardInterrupt as e: res.interrupted = True; e.batch = res; raise
     finally:
         bar.close(); res.outcomes += [JobOutcome(Path(p), 'not a video', reason=w) for p, w in rejected]
     return res
 
-# %% ../nbs/01d_inputs.ipynb #26532f0d
+# %% ../nbs/01d_inputs.ipynb #ea23e790
 def format_batch(res: BatchResult) -> str:
     "The end of a run, for people: the counts, then a line per video redone as stale and per failure, with the reason."
     n = {s: len(res.of(s)) for s in ('done', 'skipped', 'failed', 'not a video')}
@@ -334,7 +342,7 @@ def format_batch(res: BatchResult) -> str:
     lines += [f"  FAILED {o.reason}" for o in res.of('failed')] + [f"  not a video: {o.reason}" for o in res.of('not a video')]
     return '\n'.join(lines)
 
-# %% ../nbs/01d_inputs.ipynb #4f10cf65
+# %% ../nbs/01d_inputs.ipynb #2a8a6457
 PLOTLY_JS = 'plotly.min.js'
 
 def shared_plotly_js(out_dir) -> Path:
@@ -349,7 +357,7 @@ def plotly_src(report, out_dir) -> str:
     "The `<script src>` by which a report at path `report` finds the shared plotly.js of `out_dir` (plotly's `include_plotlyjs=`)."
     return Path(os.path.relpath(Path(out_dir)/PLOTLY_JS, Path(report).parent)).as_posix()
 
-# %% ../nbs/01d_inputs.ipynb #c2a3b0ef
+# %% ../nbs/01d_inputs.ipynb #0264ce5e
 def index_rows(res: BatchResult) -> list[dict]:
     "One row per video for `write_index`: its place, status and summary; the reason of a failure; its report (its first `.html` output)."
     rows = []
@@ -359,7 +367,7 @@ def index_rows(res: BatchResult) -> list[dict]:
                          **({'reason': o.reason} if o.status in ('failed', 'not a video') else {})))
     return rows
 
-# %% ../nbs/01d_inputs.ipynb #9c1f5686
+# %% ../nbs/01d_inputs.ipynb #8ad1ee6d
 def _cell(col: str, v, out_dir: Path, report) -> str:
     if col == 'video' and report is not None:
         return f"<td><a href=\"{html.escape(quote(Path(os.path.relpath(report, out_dir)).as_posix()))}\">{html.escape(str(v))}</a></td>"
