@@ -342,7 +342,7 @@ def format_batch(res: BatchResult) -> str:
     lines += [f"  FAILED {o.reason}" for o in res.of('failed')] + [f"  not a video: {o.reason}" for o in res.of('not a video')]
     return '\n'.join(lines)
 
-# %% ../nbs/01d_inputs.ipynb #2a8a6457
+# %% ../nbs/01d_inputs.ipynb #de31ca5f
 PLOTLY_JS = 'plotly.min.js'
 
 def shared_plotly_js(out_dir) -> Path:
@@ -357,7 +357,7 @@ def plotly_src(report, out_dir) -> str:
     "The `<script src>` by which a report at path `report` finds the shared plotly.js of `out_dir` (plotly's `include_plotlyjs=`)."
     return Path(os.path.relpath(Path(out_dir)/PLOTLY_JS, Path(report).parent)).as_posix()
 
-# %% ../nbs/01d_inputs.ipynb #0264ce5e
+# %% ../nbs/01d_inputs.ipynb #b7fe2abb
 def index_rows(res: BatchResult) -> list[dict]:
     "One row per video for `write_index`: its place, status and summary; the reason of a failure; its report (its first `.html` output)."
     rows = []
@@ -367,7 +367,7 @@ def index_rows(res: BatchResult) -> list[dict]:
                          **({'reason': o.reason} if o.status in ('failed', 'not a video') else {})))
     return rows
 
-# %% ../nbs/01d_inputs.ipynb #8ad1ee6d
+# %% ../nbs/01d_inputs.ipynb #a20fda19
 def _cell(col: str, v, out_dir: Path, report) -> str:
     if col == 'video' and report is not None:
         return f"<td><a href=\"{html.escape(quote(Path(os.path.relpath(report, out_dir)).as_posix()))}\">{html.escape(str(v))}</a></td>"
