@@ -126,7 +126,6 @@ def _candidates(inputs: Sequence[str], out_dir: Path) -> list[tuple[Path, Path, 
     if missing: raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
     inside, o = (lambda a, b: Path(os.path.abspath(b)) in Path(os.path.abspath(a)).parents), out_dir
     return [(f, r, n) for f, r, n in out if n or not (inside(f, o) and inside(o, r))]   # outputs inside an input root: not inputs
-    return out
 
 # %% ../nbs/01d_inputs.ipynb #ace212ac
 def _jobs(found: list[tuple[Path, Path]], out_dir: Path) -> list[VideoJob]:
@@ -148,8 +147,8 @@ class FoundVideos(NamedTuple):
 
 # %% ../nbs/01d_inputs.ipynb #b9d3c8cf
 def find_video_jobs(inputs: Sequence[str], # video files, folders (searched recursively) and globs (`**`: any depth)
-                out_dir='.',           # where the outputs go (a folder of it inside an input root is not searched)
-               ) -> FoundVideos:
+                    out_dir='.',           # where the outputs go (a folder of it inside an input root is not searched)
+                   ) -> FoundVideos:
     "The videos among `inputs`, by content, as jobs whose outputs mirror the input tree; and the files rejected, with why."
     out_dir, found, rejected, ids = Path(out_dir), [], [], set()
     for f, root, named in _candidates(inputs, out_dir):
