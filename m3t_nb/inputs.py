@@ -186,14 +186,14 @@ def atomic_output(path, mode: str|None = None, # 'w', 'wb', ...: yield the open 
     try:
         if mode is None: yield tmp
         else:
-            with open(tmp, mode, **kw) as f: yield f
+            with open(tmp, mode.replace('w', 'x'), **kw) as f: yield f      # a new file: never through a link put there
         if tmp.is_dir() and path.exists(): _remove(path)      # a folder replaces a folder only once it is gone
         os.replace(tmp, path)
     except BaseException:
         _remove(tmp); raise
     if track and _committed is not None: _committed.append(path)
 
-# %% ../nbs/01d_inputs.ipynb #e04dd107
+# %% ../nbs/01d_inputs.ipynb #c1c6eddb
 def _pid_alive(pid: int) -> bool:
     try: os.kill(pid, 0)
     except ProcessLookupError: return False
@@ -208,7 +208,7 @@ def remove_stale_partials(folder) -> list[Path]:
         if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)): _remove(p); gone.append(p)
     return gone
 
-# %% ../nbs/01d_inputs.ipynb #64ec293a
+# %% ../nbs/01d_inputs.ipynb #3e532ad2
 RECORD_VERSION = 1
 
 def _file_id(p: Path) -> dict: st = p.stat(); return dict(size=st.st_size, mtime_ns=st.st_mtime_ns)
@@ -221,7 +221,7 @@ def _normal(d: dict) -> dict:
     "`d` as JSON gives it back: numpy numbers as Python's, paths as text."
     return json.loads(json.dumps(d, default=_jsonable))
 
-# %% ../nbs/01d_inputs.ipynb #7fd7e54a
+# %% ../nbs/01d_inputs.ipynb #0dd22352
 def job_record(job: VideoJob, settings: dict, outputs: Sequence[Path], summary: dict) -> dict:
     "The record of a finished job: the video's place, size and time, the settings, each output's size, the summary."
     return dict(version=RECORD_VERSION, video=dict(rel=job.rel.as_posix(), **_file_id(job.path)), settings=_normal(settings),
@@ -233,7 +233,7 @@ def read_record(job: VideoJob) -> dict|None:
     try: return json.loads(job.record.read_text())
     except (OSError, ValueError): return None
 
-# %% ../nbs/01d_inputs.ipynb #1f49048a
+# %% ../nbs/01d_inputs.ipynb #34ab6d32
 def incomplete_reason(job: VideoJob, settings: dict) -> str|None:
     "Why `job` must be (re)done, or None if it is complete: its record matches the video and settings and every output is whole."
     r = read_record(job)
@@ -247,7 +247,7 @@ def incomplete_reason(job: VideoJob, settings: dict) -> str|None:
         if not size or _size(job.folder/name) != size: return f"{name} changed"
     return None
 
-# %% ../nbs/01d_inputs.ipynb #e0364697
+# %% ../nbs/01d_inputs.ipynb #9a7b3369
 @dataclass
 class JobOutcome:
     "How one job ended: 'done', 'skipped' (complete from an earlier run), 'failed' or 'not a video'."
@@ -266,7 +266,7 @@ class BatchResult:
     @property
     def ok(self) -> bool: return not self.interrupted and not any(o.status in ('failed', 'not a video') for o in self.outcomes)
 
-# %% ../nbs/01d_inputs.ipynb #584eba02
+# %% ../nbs/01d_inputs.ipynb #d369665d
 def _fmt(v) -> str: return f"{v:+.3f}" if isinstance(v, float) else str(v)
 
 def _one_line(job: VideoJob, e: BaseException) -> str:
@@ -277,7 +277,7 @@ def _one_line(job: VideoJob, e: BaseException) -> str:
 def _skipped(job: VideoJob) -> JobOutcome:
     r = read_record(job); return JobOutcome(job, 'skipped', r['summary'], [job.folder/p for p in r['outputs']])
 
-# %% ../nbs/01d_inputs.ipynb #5e3206ac
+# %% ../nbs/01d_inputs.ipynb #866e0aa2
 def _attempt(job: VideoJob, work: Callable, settings: dict) -> tuple[dict, list]:
     "Run `work(job)`, then write its record; on any error or interruption, remove what this attempt had put in place."
     global _committed
@@ -295,7 +295,7 @@ def _attempt(job: VideoJob, work: Callable, settings: dict) -> tuple[dict, list]
         raise
     finally: _committed = None
 
-# %% ../nbs/01d_inputs.ipynb #9366ed26
+# %% ../nbs/01d_inputs.ipynb #8b59cd06
 def _run_one(job: VideoJob, work: Callable, settings: dict, overwrite: bool, bar) -> JobOutcome:
     "Skip `job` if it is complete, else do it: its outcome, a failure included."
     try:
@@ -311,7 +311,7 @@ def _say(o: JobOutcome) -> str:
     if o.status != 'done': return f"{o.job}: complete, skipped" if o.status == 'skipped' else f"FAILED {o.reason}"
     return f"{o.job}: " + ', '.join(f"{k} {_fmt(v)}" for k, v in o.summary.items())
 
-# %% ../nbs/01d_inputs.ipynb #8e622a12
+# %% ../nbs/01d_inputs.ipynb #83ec8c86
 def run_jobs(jobs: Sequence[VideoJob], work: Callable[[VideoJob], dict], # writes a job's outputs, returns its summary
              settings: dict|None = None,   # what the outputs depend on besides the video (model, format, options): a change redoes them
              overwrite: bool = False,      # redo complete jobs too
@@ -331,7 +331,7 @@ def run_jobs(jobs: Sequence[VideoJob], work: Callable[[VideoJob], dict], # write
         bar.close(); res.outcomes += [JobOutcome(Path(p), 'not a video', reason=w) for p, w in rejected]
     return res
 
-# %% ../nbs/01d_inputs.ipynb #ea23e790
+# %% ../nbs/01d_inputs.ipynb #fb3f8221
 def format_batch(res: BatchResult) -> str:
     "The end of a run, for people: the counts, then a line per video redone as stale and per failure, with the reason."
     n = {s: len(res.of(s)) for s in ('done', 'skipped', 'failed', 'not a video')}
@@ -341,7 +341,7 @@ def format_batch(res: BatchResult) -> str:
     lines += [f"  FAILED {o.reason}" for o in res.of('failed')] + [f"  not a video: {o.reason}" for o in res.of('not a video')]
     return '\n'.join(lines)
 
-# %% ../nbs/01d_inputs.ipynb #de31ca5f
+# %% ../nbs/01d_inputs.ipynb #184127d5
 PLOTLY_JS = 'plotly.min.js'
 
 def shared_plotly_js(out_dir) -> Path:
@@ -356,7 +356,7 @@ def plotly_src(report, out_dir) -> str:
     "The `<script src>` by which a report at path `report` finds the shared plotly.js of `out_dir` (plotly's `include_plotlyjs=`)."
     return Path(os.path.relpath(Path(out_dir)/PLOTLY_JS, Path(report).parent)).as_posix()
 
-# %% ../nbs/01d_inputs.ipynb #b7fe2abb
+# %% ../nbs/01d_inputs.ipynb #18a2c43a
 def index_rows(res: BatchResult) -> list[dict]:
     "One row per video for `write_index`: its place, status and summary; the reason of a failure; its report (its first `.html` output)."
     rows = []
@@ -366,7 +366,7 @@ def index_rows(res: BatchResult) -> list[dict]:
                          **({'reason': o.reason} if o.status in ('failed', 'not a video') else {})))
     return rows
 
-# %% ../nbs/01d_inputs.ipynb #a20fda19
+# %% ../nbs/01d_inputs.ipynb #08603d85
 def _cell(col: str, v, out_dir: Path, report) -> str:
     if col == 'video' and report is not None:
         return f"<td><a href=\"{html.escape(quote(Path(os.path.relpath(report, out_dir)).as_posix()))}\">{html.escape(str(v))}</a></td>"
