@@ -27,11 +27,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from .media import load_audio_at, frame_times
+import itertools
+from .media import load_audio_at, iter_audio_at, frame_times
 
 # %% auto #0
 __all__ = ['AUDIO_MIN_FPS', 'AudioConfig', 'hz_to_mel', 'mel_to_hz', 'mel_filterbank', 'logmel_at', 'frame_centers',
-           'stack_context', 'audio_features', 'wave_features']
+           'stack_context', 'mel_power_pieces', 'audio_features', 'wave_features', 'mel_features']
 
 # %% ../nbs/02_audio.ipynb #0f5b6d99
 @dataclass
@@ -76,19 +77,26 @@ def _mel_basis(cfg: AudioConfig) -> np.ndarray:
 # %% ../nbs/02_audio.ipynb #4425ae2b
 def logmel_at(wave: np.ndarray, centers: np.ndarray, cfg: AudioConfig = AudioConfig(), ref: float|None = None) -> np.ndarray:
     "Log-Mel (len(centers), n_mels) of Hann windows centred at integer sample positions `centers`."
-    pad = cfg.n_fft // 2
-    x = np.pad(np.asarray(wave, np.float32), (pad, pad))
-    hann = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(cfg.win_length) / cfg.win_length)   # periodic Hann
-    win = np.zeros(cfg.n_fft, np.float32); o = (cfg.n_fft - cfg.win_length) // 2; win[o:o + cfg.win_length] = hann     # centred
     out = np.empty((len(centers), cfg.n_mels), np.float32)
-    basis = _mel_basis(cfg)
     for s in range(0, len(centers), 4096):                  # bounded memory for long videos
-        c = np.asarray(centers[s:s+4096], np.int64)
-        idx = c[:, None] + np.arange(cfg.n_fft)[None]          # window of frame starts at c - pad + pad
-        frames = np.take(x, np.clip(idx, 0, len(x) - 1)) * (idx < len(x)) * win
-        spec = np.abs(np.fft.rfft(frames, axis=1)) ** 2
-        out[s:s+4096] = spec @ basis.T
-    return (10 * np.log10(np.maximum(out, 1e-10)) - 10 * np.log10(max(1e-10, 1.0 if ref is None else ref))).astype(np.float32)   # dB, as librosa's power_to_db
+        out[s:s+4096] = _mel_power(wave, 0, np.asarray(centers[s:s+4096], np.int64), cfg)
+    return _to_db(out, ref)
+
+def _window(cfg: AudioConfig) -> np.ndarray:
+    "The periodic Hann window of `win_length`, centred in `n_fft` samples."
+    hann = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(cfg.win_length) / cfg.win_length)
+    win = np.zeros(cfg.n_fft, np.float32); o = (cfg.n_fft - cfg.win_length) // 2; win[o:o + cfg.win_length] = hann
+    return win
+
+def _mel_power(buf: np.ndarray, off: int, centers: np.ndarray, cfg: AudioConfig) -> np.ndarray:
+    "Mel power (len(centers), n_mels) of the windows centred at `centers`, from `buf` = wave[off:off+len(buf)] (zeros outside it)."
+    idx = centers[:, None] - cfg.n_fft // 2 - off + np.arange(cfg.n_fft)[None]
+    frames = np.where((idx >= 0) & (idx < len(buf)), np.take(np.asarray(buf, np.float32), np.clip(idx, 0, max(len(buf) - 1, 0))) if len(buf) else 0, 0) * _window(cfg)
+    return (np.abs(np.fft.rfft(frames.astype(np.float32), axis=1)) ** 2) @ _mel_basis(cfg).T
+
+def _to_db(power: np.ndarray, ref: float|None = None) -> np.ndarray:
+    "Power in dB relative to `ref` (default 1), as librosa's power_to_db."
+    return (10 * np.log10(np.maximum(power, 1e-10)) - 10 * np.log10(max(1e-10, 1.0 if ref is None else ref))).astype(np.float32)
 
 # %% ../nbs/02_audio.ipynb #b5a9ee9f
 def frame_centers(n_frames: int, # video frames
@@ -119,15 +127,36 @@ def stack_context(mel: np.ndarray, n_frames: int, context: int = 2, per_frame: i
     idx = per_frame * np.arange(n_frames)[:, None] + np.arange(width)[None]
     return p[idx].reshape(n_frames, -1)
 
+# %% ../nbs/02_audio.ipynb #4237ef43
+def mel_power_pieces(pieces, centers: np.ndarray, cfg: AudioConfig = AudioConfig(), batch: int = 256) -> tuple[np.ndarray, int]:
+    "The Mel power of `logmel_at`'s windows (before dB) from a waveform that arrives in `pieces`; and how many samples came."
+    n, half, out = len(centers), cfg.n_fft // 2, np.zeros((len(centers), cfg.n_mels), np.float32)
+    buf, off, done = np.zeros(0, np.float32), 0, 0                # buf holds samples [off, off + len(buf)) of the wave
+    def emit(final: bool):
+        nonlocal done
+        k = n if final else int(np.searchsorted(centers, off + len(buf) - cfg.n_fft + half, 'right'))   # windows whose samples are all in
+        if k > done and (final or k - done >= batch): out[done:k] = _mel_power(buf, off, centers[done:k], cfg); done = k
+    for p in pieces:
+        buf = np.concatenate([buf, np.asarray(p, np.float32)]); emit(False)
+        cut = int(np.clip((centers[done] - half if done < n else off + len(buf)) - off, 0, len(buf)))   # before the next window: done with
+        buf, off = buf[cut:], off + cut
+    total = off + len(buf); emit(True)
+    return out, total
+
 # %% ../nbs/02_audio.ipynb #16789fcd
 def audio_features(path, n_frames: int, fps: float, cfg: AudioConfig = AudioConfig(), normalize: bool = True,
                    times: np.ndarray|None = None # presentation time (s) of each frame; read from the file's packets when None
                   ) -> tuple[np.ndarray, bool]:
-    "Stacked log-Mel features (n_frames, 200) of a video's audio, each row centred on its frame's time, and whether it had audio."
-    got = load_audio_at(path, cfg.sr)
-    if got is None or len(got[0]) == 0: return np.zeros((n_frames, cfg.dim), np.float32), False
+    "Stacked log-Mel features (n_frames, 200) of a video's audio, each row centred on its frame's time, and whether it had audio; the sound is read piece by piece (an hour's never sits in memory)."
+    if fps <= 0: raise ValueError(f"frame rate must be positive, got {fps}")
+    pieces = iter_audio_at(path, cfg.sr)
+    first = next(pieces, None)
+    if first is None: return np.zeros((n_frames, cfg.dim), np.float32), False
     if times is None: times = frame_times(path)
-    return wave_features(got[0], n_frames, fps, cfg, normalize, times, got[1]), True
+    centers = frame_centers(n_frames, fps, cfg.sr, cfg.mels_per_frame, times, first[0])
+    power, n = mel_power_pieces(itertools.chain([first[1]], (a for _, a in pieces)), centers, cfg)
+    if n == 0: return np.zeros((n_frames, cfg.dim), np.float32), False
+    return mel_features(_to_db(power), n_frames, cfg, normalize), True
 
 # %% ../nbs/02_audio.ipynb #aeb73050
 def wave_features(wave: np.ndarray, n_frames: int, fps: float, cfg: AudioConfig = AudioConfig(), normalize: bool = True,
@@ -136,7 +165,10 @@ def wave_features(wave: np.ndarray, n_frames: int, fps: float, cfg: AudioConfig 
                  ) -> np.ndarray:
     "Frame-synchronised stacked log-Mel features (n_frames, dim) of a 16 kHz waveform."
     if fps <= 0: raise ValueError(f"frame rate must be positive, got {fps}")
-    mel = logmel_at(wave, frame_centers(n_frames, fps, cfg.sr, cfg.mels_per_frame, times, start), cfg)
+    return mel_features(logmel_at(wave, frame_centers(n_frames, fps, cfg.sr, cfg.mels_per_frame, times, start), cfg), n_frames, cfg, normalize)
+
+def mel_features(mel: np.ndarray, n_frames: int, cfg: AudioConfig = AudioConfig(), normalize: bool = True) -> np.ndarray:
+    "A video's log-Mel rows as the model reads them: floored `top_db` below the loudest, normalised over the video, stacked with their context."
     mel = np.maximum(mel, mel.max() - cfg.top_db)
     if normalize: mel = (mel - mel.mean(0)) / (mel.std(0) + 1e-5)
     return stack_context(mel, n_frames, cfg.context, cfg.mels_per_frame).astype(np.float32)

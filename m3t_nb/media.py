@@ -26,8 +26,8 @@ from .cli import cli_errors
 # %% auto #0
 __all__ = ['MAX_FRAME_PIXELS', 'CONTAINERS', 'open_media', 'exact_rate', 'VideoWriter', 'stream_fps', 'rotation_turns', 'upright',
            'video_rotation', 'VideoInfo', 'warn_short', 'video_info', 'timed_clip', 'frame_times', 'frame_rgb',
-           'iter_frames', 'prefetch', 'read_frames', 'load_audio_at', 'load_audio', 'corpus_summary', 'check_corpus',
-           'corpus_index_cli']
+           'iter_frames', 'prefetch', 'read_frames', 'iter_audio_at', 'load_audio_at', 'load_audio', 'corpus_summary',
+           'check_corpus', 'corpus_index_cli']
 
 # %% ../nbs/01_media.ipynb #aef4a3e1
 MAX_FRAME_PIXELS = 8192 * 8192   # 8K video is 7680 x 4320; larger frames are refused before any is decoded
@@ -310,34 +310,45 @@ def _decoded(c, s, damaged: list):
         try: yield from pkt.decode()
         except av.error.FFmpegError as e: damaged.append(e)
 
-def load_audio_at(path,
+def iter_audio_at(path,
                   sr: int = 16000, # sample rate to resample to
                   gap: float = 0.005 # a jump in the timestamps longer than this (s) is filled with zeros
-                 ) -> tuple[np.ndarray, float]|None:
-    "Mono float32 audio at `sr` Hz, placed by its timestamps, and the container time (s) of its first sample; None if no track."
+                 ) -> Iterator[tuple[float, np.ndarray]]:
+    "The sound of `path` as it is decoded: (container time (s) of its first sample, the next piece of mono float32 audio at `sr` Hz, placed by its timestamps); nothing if no track."
     import av
     path = Path(path)
     with open_media(path, need_video=False) as c:
-        if not c.streams.audio: return None
+        if not c.streams.audio: return
         s = c.streams.audio[0]
         res = av.AudioResampler(format='flt', layout='mono', rate=sr)
-        chunks, start, done, damaged = [], None, 0., []         # done: seconds placed so far
+        start, done, damaged, got = None, 0., [], False         # done: seconds placed so far
+        def piece(a) -> tuple:
+            nonlocal got; got = True; return (start if start is not None else 0., np.asarray(a, np.float32).reshape(-1))
         try:
             for f in _decoded(c, s, damaged):                     # a damaged packet's time stays silent
                 if f.time is not None:
                     if start is None: start = f.time
                     if f.time - start - done > gap:
-                        chunks.append(np.zeros(round((f.time - start - done) * sr), np.float32)); done += len(chunks[-1]) / sr
+                        z = np.zeros(round((f.time - start - done) * sr), np.float32); done += len(z) / sr; yield piece(z)
                 done += f.samples / f.sample_rate
-                for o in res.resample(f): chunks.append(o.to_ndarray().reshape(-1))
+                for o in res.resample(f): yield piece(o.to_ndarray())
         except av.error.FFmpegError as e:
-            if not chunks: raise ValueError(f"{path}: audio decoding failed ({e})") from None
+            if not got: raise ValueError(f"{path}: audio decoding failed ({e})") from None
             warnings.warn(f"{path}: audio reading stopped after {done:.2f}s ({e}); the file may be truncated, the rest is silence")
-        for o in res.resample(None): chunks.append(o.to_ndarray().reshape(-1))
-        if damaged and not chunks: raise ValueError(f"{path}: audio decoding failed: no sound packet decodes ({damaged[0]})")
-        if damaged: warnings.warn(f"{path}: {len(damaged)} damaged sound packet{'s' * (len(damaged) > 1)} skipped ({damaged[0]}); silence stands in their place")
         if start is None: start = float(s.start_time * s.time_base) if s.start_time is not None else 0.
-    return (np.concatenate(chunks).astype(np.float32) if chunks else np.zeros(0, np.float32)), start
+        for o in res.resample(None): yield piece(o.to_ndarray())
+        if damaged and not got: raise ValueError(f"{path}: audio decoding failed: no sound packet decodes ({damaged[0]})")
+        if damaged: warnings.warn(f"{path}: {len(damaged)} damaged sound packet{'s' * (len(damaged) > 1)} skipped ({damaged[0]}); silence stands in their place")
+        yield start, np.zeros(0, np.float32)                    # the last word: the start time, even for a track with no sample
+
+def load_audio_at(path,
+                  sr: int = 16000, # sample rate to resample to
+                  gap: float = 0.005 # a jump in the timestamps longer than this (s) is filled with zeros
+                 ) -> tuple[np.ndarray, float]|None:
+    "Mono float32 audio at `sr` Hz, placed by its timestamps, and the container time (s) of its first sample; None if no track."
+    pieces = list(iter_audio_at(path, sr, gap))
+    if not pieces: return None
+    return np.concatenate([a for _, a in pieces]).astype(np.float32), pieces[-1][0]
 
 # %% ../nbs/01_media.ipynb #36799625
 def load_audio(path, sr: int = 16000) -> np.ndarray|None:

@@ -27,7 +27,7 @@ from fastcore.script import call_parse
 from .annotations import EXPR_CLASSES, atomic_write_text, check_name, write_abaw
 from .cli import cli_errors, UsageError, describe_error
 from .media import video_info, frame_times, stream_fps
-from .pipeline import PreprocessConfig, VideoArrays, window_of, FacePassAhead, FaceChunk, face_pass, person_tracks, stream_faces
+from .pipeline import PreprocessConfig, VideoArrays, window_of, FacePassAhead, FaceChunk, face_pass, person_tracks, stream_faces, face_features
 from .audio import AUDIO_MIN_FPS
 from .faces import mask_runs
 # torch, the models and `load_m3t` are imported where they are used: `m3t-predict` starts a video's face pass before
@@ -367,11 +367,10 @@ def _live_window(fol, source, fps: float, model, kind: str, cfg, pcfg, exs: dict
     tr = fol.track(source, fps, side, smooth_sigma=pcfg.smooth_sigma, smooth_thr=pcfg.smooth_thr, lo=lo, hi=hi)
     faces = np.stack([f for _, f in aligned_from_crops(tr, fol.crops, pcfg.face_size, frames=range(s - lo, e - lo), offset=lo)])
     pres = tr.present[s - lo:e - lo]
-    feats = {k: np.where(pres[:, None], x(faces), 0).astype(np.float32) if pres.any() else np.zeros((e - s, x.dim), np.float32)
-             for k, x in exs.items()}
+    feats = face_features(faces, pres, exs)                 # as pass two computes them (chapter `03a_pipeline`)
     r = VideoArrays(e - s, fps, tr, pres, faces, feats, exs, audio=np.zeros((e - s, pcfg.audio_config().dim), np.float32))
     va, probs = _predict_clips(model, kind, cfg, r, 1, device)
-    return tr.times[s - lo:e - lo], pres, va, probs
+    return tr.times[s - lo:e - lo], pres, va, probs, _face_box(tr, s - lo, e - lo)
 
 def _live_forget(fol, e: int):
     "Drop what no later window needs once rows up to `e` are written: crops before `e`, detections before its context."
@@ -399,7 +398,7 @@ def predict_live(source: str, model, info: dict, emit, side: str|None = None, de
     device = torch.device(device or next(model.parameters()).device); model = model.to(device).eval()
     exs = {k: e.for_entry('live', 0) for k, e in pcfg.make_extractors().items() if k in cfg.feat_dims}
     names = cfg.expr_classes or (EXPR_CLASSES + ('Other',))[:cfg.n_expr]
-    emit(['frame', 'time_s', 'valence', 'arousal', 'face_present'] + [f"p_{c}" for c in names])
+    emit(['frame', 'time_s', 'valence', 'arousal', 'face_present', 'person', 'face_x', 'face_y', 'face_w', 'face_h'] + [f"p_{c}" for c in names])
     fol, q, T = FaceFollower(pcfg.make_detector(), pcfg.every, pcfg.det_max_side, CropStore(None), pcfg.redetect, pcfg.search), queue.Queue(), cfg.frames
     _warm_up(fol.detector, exs, model, kind, cfg, pcfg, device)              # first calls load and plan: before the stream starts
     c = open_live(source); fps = stream_fps(c.streams.video[0])
@@ -409,9 +408,10 @@ def predict_live(source: str, model, info: dict, emit, side: str|None = None, de
         nonlocal done
         while done < upto:
             s, e = done, min(done + T, upto)
-            times, pres, va, probs = _live_window(fol, source, fps, model, kind, cfg, pcfg, exs, s, e, side, device)
+            times, pres, va, probs, box = _live_window(fol, source, fps, model, kind, cfg, pcfg, exs, s, e, side, device)
             for j in range(e - s):
-                emit([s + j + 1, f"{times[j]:.4f}", f"{va[j, 0]:.5f}", f"{va[j, 1]:.5f}", bool(pres[j])] +
+                emit([s + j + 1, f"{times[j]:.4f}", f"{va[j, 0]:.5f}", f"{va[j, 1]:.5f}", bool(pres[j]), 1] +
+                     ['' if np.isnan(box[c][j]) else f"{box[c][j]:.1f}" for c in ('face_x', 'face_y', 'face_w', 'face_h')] +
                      ([f"{p:.5f}" for p in probs[j]] if probs is not None else []))
             done = e; _live_forget(fol, e)
     # Ctrl-C (or SIGTERM) only sets a flag, read between frames: an interrupt that landed while a row was being written
@@ -492,13 +492,15 @@ def _live_cli(source: str, net, info, out: str|None, side, stall: float, quiet: 
         if f: f.close()
 
 # %% ../nbs/08_predict.ipynb #940df161
+from .inputs import partial_path
+
 class _Outputs:
     "A video's output files, written row block by row block into hidden partial files that take their names only when all is written."
     def __init__(self, dest: Path, name: str, fmt: str, people: bool):
         self.dest, self.name, self.fmt, self.people, self.files = dest, name, fmt, people, {}
     def _file(self, key: str, header: str):
         if key not in self.files:
-            p = self.dest/key; tmp = p.with_name(f".{p.name}.partial-{os.getpid()}")
+            p = self.dest/key; tmp = partial_path(p)
             self.files[key] = (open(tmp, 'w', newline=''), tmp, p); self.files[key][0].write(header)
         return self.files[key][0]
     def write(self, pr: Prediction):
@@ -517,43 +519,54 @@ class _Outputs:
         for f, tmp, _ in self.files.values(): f.close(); tmp.unlink(missing_ok=True)
 
 # %% ../nbs/08_predict.ipynb #5dd0fe77
-def _predict_file(v: str, name: str, dest: Path, net, info, format: str, side, people, report: bool, expressions: bool, ahead, say):
-    "Predict one video into `dest`, writing rows as they are made; the report at the end; a one-line summary."
+def _predict_file(v, name: str, dest: Path, net, info, format: str, side, people, report: bool, expressions: bool, ahead,
+                  plotlyjs: bool|str = True) -> tuple[dict, list[Path]]:
+    "Predict one video into `dest`, writing rows as they are made, the report at the end: its summary and its files."
     keep = np.linspace(0, max(video_info(v).n_frames - 1, 0), 40).astype(int) if report else ()
     out, facts, kept, blocks = _Outputs(dest, name, format, people is not None), {}, {}, []
     try:
         for pr in predict_blocks(v, net, info, side, people=people, expressions=expressions, ahead=ahead, facts=facts, keep_faces=keep, kept=kept):
-            out.write(pr)
-            if report: blocks.append(pr)
+            out.write(pr); blocks.append(Prediction({k: pr[k] for k in ('person', 'valence', 'arousal', 'face_present')}, {}) if not report else pr)
+        cols = {k: np.concatenate([b.columns[k] for b in blocks]) for k in blocks[0].columns}
         if report:
-            cols = {k: np.concatenate([b.columns[k] for b in blocks]) for k in blocks[0].columns}
             df = Prediction(cols, dict(video=str(v), fps=facts['fps'], has_audio=facts['has_audio'], kind=facts['kind'], side=side)).to_frame()
             for pid, faces in kept.items():
                 d = df[df.person == pid].reset_index(drop=True); moments = set(report_moments(d))
                 kept[pid] = {i: f for i, f in faces.items() if i in moments or i in keep[::5]}
             df.attrs.update(person_faces=kept, faces=kept.get(facts['people'][0], {}))
-            write_report(df, dest/f"{name}.html")
-        out.commit()
+            write_report(df, dest/f"{name}.html", plotlyjs=plotlyjs)
+        files = out.commit() + ([dest/f"{name}.html"] if report else [])
     except BaseException: out.discard(); raise
-    n, pp = facts['n_frames'], facts['people']
-    return f"{v}: {n} frames, {len(pp)} {'person' if len(pp) == 1 else 'people'}" + (f", face in {facts['tracks'][0].present.mean():.0%}" if len(facts['tracks']) == 1 else '')
+    summary = dict(frames=facts['n_frames'], people=len(facts['people']), face=f"{cols['face_present'].mean():.0%}",
+                   valence=round(float(cols['valence'].mean()), 3), arousal=round(float(cols['arousal'].mean()), 3))
+    return summary, files
+
+# %% ../nbs/08_predict.ipynb #b03784bd
+def _model_id(model: str) -> str:
+    "The model as the outputs depend on it: its path, and when it is a local file or folder, its weights' size and time."
+    p = Path(model)
+    if not p.exists(): return model
+    w = [q for q in ([p] if p.is_file() else sorted(p.iterdir())) if q.is_file()]
+    return f"{p.resolve()} " + ' '.join(f"{q.name}:{q.stat().st_size}:{q.stat().st_mtime_ns}" for q in w)
 
 # %% ../nbs/08_predict.ipynb #5ef00e21
 @call_parse
-def predict_cli(*videos: str,            # Video files to predict
+def predict_cli(*videos: str,            # Video files, folders (searched recursively; videos found by their content) and globs (** for any depth)
                 model: str = None,       # A model folder (models/NAME), an old .pth, or a Hugging Face Hub id ORG/NAME[@REV]
-                out: str = None,         # Folder for the predictions (created if needed); with --live, a CSV file for the rows too
+                out: str = None,         # Folder for the predictions (created if needed; it mirrors the input folders); with --live, a CSV file for the rows too
                 format: str = 'abaw',    # Output format: abaw (valence,arousal per frame; one file per person with --people) or csv (everything, one row per frame and person)
-                report: bool = False,    # Also write an HTML report per video
+                report: bool = False,    # Also write an HTML report per video, and OUT/index.html listing them all
                 expressions: bool = False, # Add the embedded FER network's 7 expression probabilities per frame (CSV columns fer_<class>; a chart in the report)
                 side: str = None,        # In two-person videos, the person on the left or right
                 people: str = None,      # Predict every person in the picture ('all') or the N seen most (a number), each with an id (CSV column person; ABAW files NAME_pID.txt)
+                overwrite: bool = False, # Redo videos whose outputs are complete already (by default a rerun skips them)
                 device: str = None,      # cuda or cpu (default: cuda if available)
                 live: str = None,        # Predict a live stream instead: a camera (/dev/video0), a URL FFmpeg reads (rtsp://, udp://, srt://, http://) or - for standard input; one CSV row per frame to standard output
                 stall: float = 10.,      # With --live: seconds without a frame after which the stream counts as stalled and prediction stops
                 quiet: bool = False):    # Print nothing but errors (no progress bar, summaries or warnings)
-    "Per-frame valence and arousal of the person (or every person) in each video (or a live stream); a video that fails is reported and the others still run."
+    "Per-frame valence and arousal of the person (or every person) in each video (or a live stream); a video that fails is reported and the others still run; a rerun resumes."
     from tqdm.auto import tqdm
+    from m3t_nb.inputs import find_video_jobs, run_jobs, incomplete_reason, format_batch, shared_plotly_js, plotly_src, write_index, index_rows
     with cli_errors('m3t-predict'):
         say = lambda m, err=False: (err or not quiet) and tqdm.write(m, file=sys.stderr if err else sys.stdout)
         warnings.showwarning = lambda m, *a, **k: say(f"m3t-predict: warning: {m}", err=True) if not quiet else None
@@ -567,23 +580,34 @@ def predict_cli(*videos: str,            # Video files to predict
         dest = Path(out) if out is not None else None
         if live is None and dest.exists() and not dest.is_dir(): raise NotADirectoryError(f"--out {dest}: exists and is not a folder")
         if live is not None and dest is not None and dest.is_dir(): raise IsADirectoryError(f"--out {dest}: with --live, --out names a CSV file, and this is a folder")
-        ahead = _face_pass_ahead(videos[0], model) if live is None else None   # the first video's faces are found while torch loads
+        found = find_video_jobs(videos, dest) if live is None else None
+        settings = dict(model=_model_id(model), format=format, side=side, people=people, report=report, expressions=expressions)
+        todo = [j for j in found.jobs if overwrite or incomplete_reason(j, settings) is not None] if found else []
+        ahead = _face_pass_ahead(str(todo[0].path), model) if todo else None   # the first video's faces are found while torch loads
         try:
             import torch
             from m3t_nb.model_io import load_m3t
             net, info = load_m3t(model, device or ('cuda' if torch.cuda.is_available() else 'cpu'))
             if live is not None: return _live_cli(live, net, info, dest, side, stall, quiet)
             dest.mkdir(parents=True, exist_ok=True)
-            failed = []
-            for k, v in enumerate(tqdm(videos, desc='m3t-predict', unit='video', disable=quiet or None, file=sys.stderr)):
-                name = Path(v).stem + (f"_{side}" if side else '')
+            if report: shared_plotly_js(dest)
+            def work(job) -> dict:
+                nonlocal ahead
+                name = job.name + (f"_{side}" if side else '')
+                check_name(name, job.path); job.folder.mkdir(parents=True, exist_ok=True)
+                a, ahead = (ahead, None) if ahead is not None and ahead.video == Path(job.path) else (None, ahead)
                 try:
-                    check_name(name, v)
-                    say(_predict_file(v, name, dest, net, info, format, side, people, report, expressions, ahead if k == 0 else None, say))
-                except Exception as e:
-                    failed.append(v); say(f"m3t-predict: FAILED {v}: {describe_error(e)}", err=True)
+                    summary, files = _predict_file(job.path, name, job.folder, net, info, format, side, people, report, expressions, a,
+                                                   plotly_src(job.folder/f"{name}.html", dest) if report else True)
                 finally:
-                    if k == 0 and ahead is not None: ahead.close()             # used or not, the first video's pass is done with
-            if failed: raise SystemExit(1)
+                    if a is not None: a.close()
+                return dict(summary, outputs=files)
+            try: res = run_jobs(found.jobs, work, settings, overwrite, progress=not quiet, log=None if quiet else say, rejected=found.rejected)
+            except KeyboardInterrupt as e:
+                if hasattr(e, 'batch'): say(format_batch(e.batch), err=True)
+                raise
+            if report: write_index(dest, index_rows(res))
+            if not quiet or not res.ok: say(format_batch(res), err=not res.ok)
+            if not res.ok: raise SystemExit(1)
         finally:
             if ahead is not None: ahead.close()
