@@ -130,6 +130,10 @@ def stack_context(mel: np.ndarray, n_frames: int, context: int = 2, per_frame: i
 # %% ../nbs/02_audio.ipynb #4237ef43
 def mel_power_pieces(pieces, centers: np.ndarray, cfg: AudioConfig = AudioConfig(), batch: int = 256) -> tuple[np.ndarray, int]:
     "The Mel power of `logmel_at`'s windows (before dB) from a waveform that arrives in `pieces`; and how many samples came."
+    order = np.argsort(centers, kind='stable')                  # in time order (decoded frames' times need not be: a B-frame's)
+    if (order != np.arange(len(centers))).any():
+        power, total = mel_power_pieces(pieces, np.asarray(centers)[order], cfg, batch)
+        out = np.empty_like(power); out[order] = power; return out, total
     n, half, out = len(centers), cfg.n_fft // 2, np.zeros((len(centers), cfg.n_mels), np.float32)
     buf, off, done = np.zeros(0, np.float32), 0, 0                # buf holds samples [off, off + len(buf)) of the wave
     def emit(final: bool):
