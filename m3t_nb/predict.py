@@ -5,7 +5,10 @@ chapter answers it with one call. `predict_video` runs the same preprocessing th
 travel inside the model file, chapter `04b_model_io`): the one per-video pipeline of chapter `03a_pipeline` (face detection, tracking and
 alignment, 2D features, frame-synchronised audio features), then the model over **non-overlapping T-frame clips** (the last one padded), exactly as the paper
 evaluates (Sec. III-B). Frames without the face get zeros as visual input (the paper's convention); predictions are
-clipped to $[-1, 1]$. Long videos never sit in memory whole: the aligned faces go to a temporary memory-mapped file.
+clipped to $[-1, 1]$. Nothing grows with the video but a small record per frame: pass two hands its frames on one
+window at a time, and `predict_blocks` turns each batch of windows into rows at once, so an hour-long interview goes
+through in bounded memory and a command writes its rows as they come. With `people='all'` every person in the
+picture gets rows (chapter `01e_people` tells them apart).
 
 Outputs: the ABAW submission format (a `valence,arousal` header and one line per frame), a CSV with everything, and an
 HTML report with plotly timelines, the trajectory on the valence–arousal circumplex and face thumbnails at telling
@@ -47,23 +50,22 @@ def model_outputs(model, kind: str, video, feats, audio) -> tuple[torch.Tensor, 
     return out[..., :2], expr
 
 # %% ../nbs/08_predict.ipynb #acda8dc7
-def _predict_clips(model, kind: str, cfg, r: VideoArrays, bs: int, device) -> tuple[np.ndarray, np.ndarray|None]:
-    "Run `model` over non-overlapping T-frame clips of the arrays `r` of `process_video`: (N, 2) and (N, K) or None."
+def _run_windows(model, kind: str, cfg, windows: list, audio: np.ndarray, device) -> list:
+    "Run the model over a batch of windows [(chunk, k)] (track k's T frames of a `FaceChunk`): per window (va (m, 2), expression probabilities (m, K) or None)."
     import torch
     from m3t_nb.models import augment_clips
-    n, T = r.n_frames, cfg.frames
-    preds = np.zeros((n, 2), np.float32); probs = np.zeros((n, cfg.n_expr), np.float32) if kind != 'audio' else None
-    starts = list(range(0, n, T))
-    clip = lambda a, ss: torch.from_numpy(np.stack([window_of(a, s, T) for s in ss])).to(device)
-    for b in range(0, len(starts), bs):
-        ss = starts[b:b + bs]
-        video = augment_clips(clip(r.faces, ss), cfg.crop_size, cfg.input_size, train=False) if r.faces is not None else None
-        with torch.no_grad(): va, ex = model_outputs(model, kind, video, {k: clip(a, ss) for k, a in r.feats.items()}, clip(r.audio, ss))
-        for j, s in enumerate(ss):
-            m = min(T, n - s)
-            preds[s:s+m] = va[j, :m].clamp(-1, 1).float().cpu().numpy()
-            if ex is not None: probs[s:s+m] = torch.softmax(ex[j, :m].float(), -1).cpu().numpy()
-    return preds, probs
+    T = cfg.frames
+    pad = lambda a: window_of(a, 0, T)
+    faces = torch.from_numpy(np.stack([pad(c.faces[k]) for c, k in windows])).to(device) if kind != 'audio' else None
+    video = augment_clips(faces, cfg.crop_size, cfg.input_size, train=False) if faces is not None else None
+    feats = {f: torch.from_numpy(np.stack([pad(c.feats[k][f]) for c, k in windows])).to(device) for f in (windows[0][0].feats[0] if kind != 'audio' else {})}
+    aud = torch.from_numpy(np.stack([window_of(audio, c.start, T) for c, _ in windows])).to(device)
+    with torch.no_grad(): va, ex = model_outputs(model, kind, video, feats, aud)
+    out = []
+    for j, (c, _) in enumerate(windows):
+        m = c.stop - c.start
+        out.append((va[j, :m].clamp(-1, 1).float().cpu().numpy(), torch.softmax(ex[j, :m].float(), -1).cpu().numpy() if ex is not None else None))
+    return out
 
 # %% ../nbs/08_predict.ipynb #1738b8ec
 @dataclass
@@ -131,24 +133,6 @@ def _warn_inputs(path, kind: str, has_audio: bool, fps: float, tracks: list):
                       f"the {kind} model's audio branch hears silence, so its predictions carry nothing from the voice")
     if kind != 'audio' and not any(t.present.any() for t in tracks):
         warnings.warn(f"{path}: no face found in any frame: the {kind} model's visual branch sees blank faces")
-
-# %% ../nbs/08_predict.ipynb #c1a15f68
-def _run_windows(model, kind: str, cfg, windows: list, audio: np.ndarray, device) -> list:
-    "Run the model over a batch of windows [(chunk, k)] (track k's T frames of a `FaceChunk`): per window (va (m, 2), expression probabilities (m, K) or None)."
-    import torch
-    from m3t_nb.models import augment_clips
-    T = cfg.frames
-    pad = lambda a: window_of(a, 0, T)
-    faces = torch.from_numpy(np.stack([pad(c.faces[k]) for c, k in windows])).to(device) if kind != 'audio' else None
-    video = augment_clips(faces, cfg.crop_size, cfg.input_size, train=False) if faces is not None else None
-    feats = {f: torch.from_numpy(np.stack([pad(c.feats[k][f]) for c, k in windows])).to(device) for f in (windows[0][0].feats[0] if kind != 'audio' else {})}
-    aud = torch.from_numpy(np.stack([window_of(audio, c.start, T) for c, _ in windows])).to(device)
-    with torch.no_grad(): va, ex = model_outputs(model, kind, video, feats, aud)
-    out = []
-    for j, (c, _) in enumerate(windows):
-        m = c.stop - c.start
-        out.append((va[j, :m].clamp(-1, 1).float().cpu().numpy(), torch.softmax(ex[j, :m].float(), -1).cpu().numpy() if ex is not None else None))
-    return out
 
 # %% ../nbs/08_predict.ipynb #149d8ba9
 def predict_blocks(path, model, info: dict|None = None, side: str|None = None, bs: int = 8, device=None,
@@ -368,8 +352,8 @@ def _live_window(fol, source, fps: float, model, kind: str, cfg, pcfg, exs: dict
     faces = np.stack([f for _, f in aligned_from_crops(tr, fol.crops, pcfg.face_size, frames=range(s - lo, e - lo), offset=lo)])
     pres = tr.present[s - lo:e - lo]
     feats = face_features(faces, pres, exs)                 # as pass two computes them (chapter `03a_pipeline`)
-    r = VideoArrays(e - s, fps, tr, pres, faces, feats, exs, audio=np.zeros((e - s, pcfg.audio_config().dim), np.float32))
-    va, probs = _predict_clips(model, kind, cfg, r, 1, device)
+    chunk = FaceChunk(0, e - s, [faces], [pres], [feats])            # a window as pass two gives it; the sound is not read live
+    (va, probs), = _run_windows(model, kind, cfg, [(chunk, 0)], np.zeros((e - s, pcfg.audio_config().dim), np.float32), device)
     return tr.times[s - lo:e - lo], pres, va, probs, _face_box(tr, s - lo, e - lo)
 
 def _live_forget(fol, e: int):
@@ -381,7 +365,7 @@ def _warm_up(detector, exs: dict, model, kind: str, cfg, pcfg, device):
     detector(np.zeros((120, 160, 3), np.uint8))
     T = cfg.frames; faces = np.zeros((T, pcfg.face_size, pcfg.face_size, 3), np.uint8)
     feats = {k: x(faces[:2]).repeat(T // 2 + 1, 0)[:T] for k, x in exs.items()}
-    _predict_clips(model, kind, cfg, VideoArrays(T, 25., None, np.ones(T, bool), faces, feats, exs, audio=np.zeros((T, pcfg.audio_config().dim), np.float32)), 1, device)
+    _run_windows(model, kind, cfg, [(FaceChunk(0, T, [faces], [np.ones(T, bool)], [feats]), 0)], np.zeros((T, pcfg.audio_config().dim), np.float32), device)
 
 # %% ../nbs/08_predict.ipynb #0cd09bd7
 def predict_live(source: str, model, info: dict, emit, side: str|None = None, device=None,
