@@ -463,14 +463,19 @@ class CropStore:
         if self._writer is not None: self._queue.put(None); self._writer.join(); self._writer = None
     def _cut(self, i: int, img: np.ndarray, boxes: list):
         "Cut the crops of frame `i` around `boxes` and keep them, with their slots in the index."
+        if not self.pixels:                                 # one small array a frame: (k, 7) box, corner, scale (a hundred bytes)
+            rows = [[*b, *(g := crop_geometry(b, self.res, self.margin))[:2], g[3]] for b in boxes]
+            self.index[i] = np.array(rows, np.float32).reshape(-1, 7); self.n += len(boxes); return
         for b in boxes:
-            if not self.pixels:
-                x0, y0, _, s = crop_geometry(b, self.res, self.margin); org = np.array([x0, y0], np.float32)
-            else: crop, org, s = crop_box(img, b, self.res, self.margin)
-            if not self.pixels: pass
-            elif self.file is not None: self.file.write(np.ascontiguousarray(crop).tobytes())
+            crop, org, s = crop_box(img, b, self.res, self.margin)
+            if self.file is not None: self.file.write(np.ascontiguousarray(crop).tobytes())
             else: self.arr[self.n] = crop
             self.index.setdefault(i, []).append((self.n, np.asarray(b, np.float32), org, s)); self.n += 1
+    def candidates(self, i: int) -> list:
+        "The crops kept around frame `i`'s boxes, as `crop_choice` takes them: [(slot, box, origin, scale)] (slot -1: not kept, only placed)."
+        got = self.index.get(i, [])
+        if not self.pixels: return [(-1, r[:4], r[4:6], float(r[6])) for r in got]
+        return got
     def drop_before(self, i: int):
         "Forget the crops of frames before `i` (in memory: a live stream keeps only the frames still to be aligned)."
         for j in [j for j in self.index if j < i]:

@@ -158,7 +158,7 @@ def stream_faces(fp: FacePass, tracks: list[FaceTrack], pcfg: PreprocessConfig, 
     with cv2_threads(1):
         for i, _, img in prefetch(iter_frames(fp.path)):
             if i >= n: break
-            cands = store.index.pop(i, [])                   # pass two consumes the index: memory falls as it goes
+            cands = store.candidates(i); store.index.pop(i, None)   # pass two consumes the index: memory falls as it goes
             for k, tr in enumerate(tracks):
                 got = crop_choice(tr.boxes[i], tr.landmarks[i], cands, S, store.res) if tr.present[i] else None
                 if got is None: tr.present[i] = False

@@ -37,9 +37,9 @@ from .faces import mask_runs
 # it imports them (torch alone takes seconds to import)
 
 # %% auto #0
-__all__ = ['LIVE_CONTEXT', 'model_outputs', 'Prediction', 'predict_blocks', 'predict_columns', 'predict_video', 'report_moments',
-           'timeline_figure', 'circumplex_figure', 'expression_figure', 'write_report', 'open_live', 'predict_live',
-           'feed_mpegts', 'predict_cli']
+__all__ = ['LIVE_CONTEXT', 'AHEAD_MAX_SECONDS', 'model_outputs', 'Prediction', 'predict_blocks', 'predict_columns',
+           'predict_video', 'report_moments', 'timeline_figure', 'circumplex_figure', 'expression_figure',
+           'write_report', 'open_live', 'predict_live', 'feed_mpegts', 'predict_cli']
 
 # %% ../nbs/08_predict.ipynb #cb895bcd
 def model_outputs(model, kind: str, video, feats, audio) -> tuple[torch.Tensor, torch.Tensor|None]:
@@ -453,12 +453,17 @@ def feed_mpegts(path, out, realtime: bool = True, # pace the packets by their ti
     return n
 
 # %% ../nbs/08_predict.ipynb #e8684fde
+AHEAD_MAX_SECONDS = 600    # videos longer than this are not tracked ahead: pass one's record would be held by two processes
+
 def _face_pass_ahead(video: str, model: str) -> FacePassAhead|None:
     "Pass one of `video` with the preprocessing in `model`'s config.json, started before torch is imported; None where that cannot be read (an old .pth, a Hub id) or the model hears only."
     import json
     try:
         conf = json.loads((Path(model)/'config.json').read_text())
         if conf.get('kind') == 'audio' or not Path(video).is_file(): return None
+        import av
+        with av.open(str(video)) as c:                              # a long video: the second of torch's import it saves is nothing
+            if c.duration is None or c.duration / av.time_base > AHEAD_MAX_SECONDS: return None   # beside the memory of a second process
         pcfg = PreprocessConfig.from_dict(conf['preprocess']) if conf.get('preprocess') else PreprocessConfig()
     except Exception: return None                                   # `load_m3t` will say what is wrong with the model
     try: return FacePassAhead(video, pcfg)
