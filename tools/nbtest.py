@@ -7,7 +7,10 @@ Python 3.13 frees in the child what only other threads held: an earlier notebook
 FFmpeg threads the child does not have, and the child waits for them for ever. A process per notebook carries nothing
 over, as a reader who opens one chapter has nothing else loaded.
 
-    python tools/nbtest.py [--flags "slow cuda"] [--n-workers 2] [--timing] [PATH_GLOB]
+    python tools/nbtest.py [--flags "slow cuda"] [--n-workers 2] [--timing] [--save] [PATH_GLOB]
+
+With --save, a notebook that passes is written back with the outputs of the cells the test ran (skipped cells keep
+theirs): how a chapter's committed outputs are made. Run nbdev-clean afterwards.
 """
 import os, sys, time
 from pathlib import Path
@@ -21,7 +24,8 @@ from nbdev.test import test_nb
 def main(path: str = None,      # A notebook or a glob of notebooks (default: every notebook in nbs/)
          flags: str = '',       # Space-separated flags of cells to run that are normally skipped (slow, cuda)
          n_workers: int = 2,    # Notebooks tested at once
-         timing: bool = False): # Print how long each notebook took
+         timing: bool = False,  # Print how long each notebook took
+         save: bool = False):   # Write each passing notebook's outputs back into it (then run nbdev-clean)
     "Test the notebooks, each in a process of its own; exit 1 if any fails."
     cfg = get_config()
     skip = cfg.tst_flags.split() if isinstance(cfg.tst_flags, str) else list(cfg.tst_flags)
@@ -30,7 +34,7 @@ def main(path: str = None,      # A notebook or a glob of notebooks (default: ev
     os.chdir(cfg.nbs_path)
     t0 = time.time()
     results = parallel(test_nb, files, skip_flags=skip, force_flags=flags.split(), n_workers=n_workers, basepath=cfg.config_path,
-                       max_tasks_per_child=1, method='forkserver')    # a fresh process per notebook
+                       max_tasks_per_child=1, method='forkserver', save=save)    # a fresh process per notebook
     passed, times = zip(*results)
     if timing:
         for f, t in sorted(zip(files, times), key=lambda o: -o[1]): print(f"{f.name}: {int(t)} secs")
