@@ -10,15 +10,23 @@ over, as a reader who opens one chapter has nothing else loaded.
     python tools/nbtest.py [--flags "slow cuda"] [--n-workers 2] [--timing] [--save] [PATH_GLOB]
 
 With --save, a notebook that passes is written back with the outputs of the cells the test ran (skipped cells keep
-theirs): how a chapter's committed outputs are made. Run nbdev-clean afterwards.
+theirs) and without the warnings libraries print on stderr: how a chapter's committed outputs are made. Run nbdev-clean
+afterwards.
 """
-import os, sys, time
+import os, re, sys, time, json
 from pathlib import Path
 from fastcore.script import call_parse
 from fastcore.parallel import parallel
 from nbdev.config import get_config
 from nbdev.doclinks import nbglob
 from nbdev.test import test_nb
+
+def drop_library_warnings(fn: Path):
+    "Remove, from a saved notebook's outputs, the warnings libraries print (they name files of this machine's venv)."
+    nb = json.loads(fn.read_text())
+    for c in nb['cells']:
+        if 'outputs' in c: c['outputs'] = [o for o in c['outputs'] if not (o.get('name') == 'stderr' and re.search(r'site-packages|Warning:', ''.join(o.get('text', ''))))]
+    fn.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + '\n')
 
 @call_parse(pos=["path"])
 def main(path: str = None,      # A notebook or a glob of notebooks (default: every notebook in nbs/)
@@ -36,6 +44,9 @@ def main(path: str = None,      # A notebook or a glob of notebooks (default: ev
     results = parallel(test_nb, files, skip_flags=skip, force_flags=flags.split(), n_workers=n_workers, basepath=cfg.config_path,
                        max_tasks_per_child=1, method='forkserver', save=save)    # a fresh process per notebook
     passed, times = zip(*results)
+    if save:
+        for f, p in zip(files, passed):
+            if p: drop_library_warnings(f)
     if timing:
         for f, t in sorted(zip(files, times), key=lambda o: -o[1]): print(f"{f.name}: {int(t)} secs")
     failed = [f.name for p, f in zip(passed, files) if not p]
