@@ -14,7 +14,7 @@ from typing import Callable
 
 # %% auto #0
 __all__ = ['LEAK_MIMES', 'LEAK_PATHS', 'THRESHOLDS', 'PROSE_CHECKS', 'cell_lines', 'exported_names', 'nb_stats', 'series_stats',
-           'stats_failures', 'ProseCheck', 'prose_number', 'demo_people', 'check_prose']
+           'stats_failures', 'ProseCheck', 'prose_number', 'demo_people', 'check_prose', 'sidebar_problems']
 
 # %% ../nbs/10b_docs_checks.ipynb #0c092659
 def cell_lines(src: str) -> int|None:
@@ -186,3 +186,16 @@ def check_prose(nbs, checks: list[ProseCheck] = PROSE_CHECKS) -> list[dict]:
         else: says, want = (m[1] if m else None), (c.expected(m) if m else None); ok = m is not None and prose_number(says) == float(want)
         rows.append(dict(nb=c.nb, says=says, expected=want, ok=ok, why=c.why, fix_by=c.fix_by))
     return rows
+
+# %% ../nbs/10b_docs_checks.ipynb #0e12078e
+def sidebar_problems(nbs) -> list[str]:
+    "Chapters of folder `nbs` missing from its `sidebar.yml`, and sidebar entries that name no chapter."
+    import yaml
+    def hrefs(items):
+        for it in items:
+            if isinstance(it, str): yield it
+            elif 'href' in it: yield it['href']
+            if isinstance(it, dict) and 'contents' in it: yield from hrefs(it['contents'])
+    listed = list(hrefs(yaml.safe_load((Path(nbs)/'sidebar.yml').read_text())['website']['sidebar']['contents']))
+    chapters = sorted(p.name for p in Path(nbs).glob('*.ipynb') if not p.name.startswith(('_', '.')))
+    return [f"{c}: not in sidebar.yml" for c in chapters if c not in listed] + [f"{h}: in sidebar.yml, no such chapter" for h in listed if h not in chapters]

@@ -65,7 +65,7 @@ class FusionBase(nn.Module):
         out = self.head(self.gru(self.fuse(self.proj_v(vf), self.audio.features(audio))))
         return out[..., :2], out[..., 2:] if self.cfg.fusion_expr else self.visual.expression(vf)
 
-# %% ../nbs/04a_fusion.ipynb #3ad1ea03
+# %% ../nbs/04a_fusion.ipynb #deac2a3d
 @patch
 def freeze_encoders(self: FusionBase):
     "Stage 2: train only the fusion layers; encoders get no gradient and stay in eval mode."
