@@ -21,6 +21,14 @@ from nbdev.config import get_config
 from nbdev.doclinks import nbglob
 from nbdev.test import test_nb
 
+def test_nb_png(fn, **kwargs):
+    "nbdev's `test_nb` with figures as plain PNG, as Jupyter shows them (execnb's default, 'retina', doubles every PNG)."
+    import execnb.shell
+    init = execnb.shell.CaptureShell.__init__
+    if init.__defaults__ and 'retina' in init.__defaults__:
+        init.__defaults__ = tuple('png' if d == 'retina' else d for d in init.__defaults__)
+    return test_nb(fn, **kwargs)
+
 def drop_library_warnings(fn: Path):
     "Remove, from a saved notebook's outputs, the warnings libraries print (they name files of this machine's venv)."
     nb = json.loads(fn.read_text())
@@ -41,7 +49,7 @@ def main(path: str = None,      # A notebook or a glob of notebooks (default: ev
     if not files: sys.exit('no notebooks to test')
     os.chdir(cfg.nbs_path)
     t0 = time.time()
-    results = parallel(test_nb, files, skip_flags=skip, force_flags=flags.split(), n_workers=n_workers, basepath=cfg.config_path,
+    results = parallel(test_nb_png, files, skip_flags=skip, force_flags=flags.split(), n_workers=n_workers, basepath=cfg.config_path,
                        max_tasks_per_child=1, method='forkserver', save=save)    # a fresh process per notebook
     passed, times = zip(*results)
     if save:
