@@ -161,11 +161,20 @@ def _redetect(m):
     from m3t_nb.pipeline import PreprocessConfig
     return PreprocessConfig().redetect
 
+def _preset(name, attr, times=1):
+    def f(m):
+        from m3t_nb.models import M3TConfig
+        return getattr(M3TConfig.preset(name), attr) * times
+    return f
+
 # %% ../nbs/10b_docs_checks.ipynb #00b9f86b
 PROSE_CHECKS = [
     ProseCheck('01b_demo', r'full default is (\d+) videos', _demo_default('n_videos'), "demo_corpus_specs's n_videos"),
     ProseCheck('01b_demo', r'full default is \d+ videos of (\d+) seconds', _demo_default('seconds'), "demo_corpus_specs's seconds"),
     ProseCheck('01b_demo', r'default corpus \((\d+) videos', _demo_default('n_videos'), "demo_corpus_specs's n_videos"),
+    ProseCheck('04a_fusion', r'both presets do: (\d+) and', _preset('paper', 'fusion_dim'), "the paper preset's fusion_dim"),
+    ProseCheck('04a_fusion', r'both presets do: \d+ and\s+(\d+)', _preset('tiny', 'fusion_dim'), "the tiny preset's fusion_dim"),
+    ProseCheck('04a_fusion', r'1-layer bi-GRUs of (\d+)', _preset('paper', 'attention_gru'), "the paper preset's attention_gru"),
     ProseCheck('06a_pretrain', r'(\w+) people appear in the default demo corpus', lambda m: demo_people(), 'demo_people()'),
     ProseCheck('01a_faces', r'default `redetect=(\d+)`', _redetect, 'PreprocessConfig().redetect', fix_by='lead'),
     ProseCheck('10a_bad_input', r"\b(?:audio|visual)\.pth\b", None, 'save_m3t writes a folder, not a .pth file'),
@@ -187,7 +196,7 @@ def check_prose(nbs, checks: list[ProseCheck] = PROSE_CHECKS) -> list[dict]:
         rows.append(dict(nb=c.nb, says=says, expected=want, ok=ok, why=c.why, fix_by=c.fix_by))
     return rows
 
-# %% ../nbs/10b_docs_checks.ipynb #0e12078e
+# %% ../nbs/10b_docs_checks.ipynb #8a2c5710
 def sidebar_problems(nbs) -> list[str]:
     "Chapters of folder `nbs` missing from its `sidebar.yml`, and sidebar entries that name no chapter."
     import yaml
