@@ -10,7 +10,7 @@ over, as a reader who opens one chapter has nothing else loaded.
     python tools/nbtest.py [--flags "slow cuda"] [--n-workers 2] [--timing] [--save] [PATH_GLOB]
 
 With --save, a notebook that passes is written back with the outputs of the cells the test ran (skipped cells keep
-theirs) and without the warnings libraries print on stderr: how a chapter's committed outputs are made. Run nbdev-clean
+theirs), without the warnings libraries print on stderr and with progress bars redrawn as a terminal leaves them: how a chapter's committed outputs are made. Run nbdev-clean
 afterwards.
 """
 import os, re, sys, time, json
@@ -29,11 +29,25 @@ def test_nb_png(fn, **kwargs):
         init.__defaults__ = tuple('png' if d == 'retina' else d for d in init.__defaults__)
     return test_nb(fn, **kwargs)
 
-def drop_library_warnings(fn: Path):
-    "Remove, from a saved notebook's outputs, the warnings libraries print (they name files of this machine's venv)."
+def as_terminal(text: str) -> str:
+    "A stream as a terminal leaves it: each line what follows its last carriage return (progress bars gone), blank lines dropped."
+    lines = (l.split('\r')[-1].replace('\u2588', '').rstrip() for l in text.split('\n'))
+    return ''.join(l + '\n' for l in lines if l.strip())
+
+def tidy_outputs(fn: Path):
+    "A saved notebook's outputs without the warnings libraries print (they name this machine's files), progress bars redrawn as a terminal shows them."
     nb = json.loads(fn.read_text())
     for c in nb['cells']:
-        if 'outputs' in c: c['outputs'] = [o for o in c['outputs'] if not (o.get('name') == 'stderr' and re.search(r'site-packages|Warning:', ''.join(o.get('text', ''))))]
+        if 'outputs' not in c: continue
+        outs = []
+        for o in c['outputs']:
+            if o.get('output_type') == 'stream':
+                text = ''.join(o.get('text', ''))
+                if o.get('name') == 'stderr' and re.search(r'site-packages|Warning:', text): continue
+                if '\r' in text: o['text'] = as_terminal(text)
+                if not o['text']: continue
+            outs.append(o)
+        c['outputs'] = outs
     fn.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + '\n')
 
 @call_parse(pos=["path"])
@@ -54,7 +68,7 @@ def main(path: str = None,      # A notebook or a glob of notebooks (default: ev
     passed, times = zip(*results)
     if save:
         for f, p in zip(files, passed):
-            if p: drop_library_warnings(f)
+            if p: tidy_outputs(f)
     if timing:
         for f, t in sorted(zip(files, times), key=lambda o: -o[1]): print(f"{f.name}: {int(t)} secs")
     failed = [f.name for p, f in zip(passed, files) if not p]
