@@ -67,7 +67,7 @@ class Annotation:
     @property
     def annotated_fraction(self) -> float: return float(self.mask.mean()) if len(self.mask) else 0.0
 
-# %% ../nbs/00_annotations.ipynb #cbe937ec
+# %% ../nbs/00_annotations.ipynb #72ad51a3
 MAX_ANNOTATION_BYTES = 64 * 2**20   # Aff-Wild2's longest annotation file is under 1 MB
 
 def _read_lines(path, expected_header: Sequence[str]|None, alternatives: Sequence[Sequence[str]] = ()) -> tuple[tuple, list[str]]:
@@ -89,6 +89,7 @@ def _read_lines(path, expected_header: Sequence[str]|None, alternatives: Sequenc
     if len(lines) == 1: raise AnnotationError(path, None, "header only, no frame lines")
     return header, lines[1:]
 
+# %% ../nbs/00_annotations.ipynb #368b052b
 def _parse_numbers(path, lines: list[str], n_fields: int, conv=float) -> np.ndarray:
     "Parse comma-separated numbers, `n_fields` per line, reporting the first bad line."
     out = np.empty((len(lines), n_fields), dtype=np.float64)
@@ -100,7 +101,7 @@ def _parse_numbers(path, lines: list[str], n_fields: int, conv=float) -> np.ndar
         except ValueError: raise AnnotationError(path, i+2, f"non-numeric value in {line!r}") from None
     return out
 
-# %% ../nbs/00_annotations.ipynb #01d3aabe
+# %% ../nbs/00_annotations.ipynb #9ac6dfa9
 def read_va(path) -> Annotation:
     "Read a VA file: values (N, 2) float32 valence/arousal, mask True where both are annotated (not -5)."
     header, lines = _read_lines(path, ('valence', 'arousal'))
@@ -117,6 +118,7 @@ def read_va(path) -> Annotation:
     vals[~mask] = 0.
     return Annotation(vals.astype(np.float32), mask, header, Path(path))
 
+# %% ../nbs/00_annotations.ipynb #00ac8b95
 def _int_parser(s: str) -> int:
     f = float(s)
     if f != int(f): raise ValueError(s)

@@ -38,14 +38,16 @@ def describe_error(e: BaseException) -> str:
         return str(e) if not isinstance(e, KeyError) else f"missing {e}"
     return f"{type(e).__name__}: {e} (unexpected: set M3T_DEBUG=1 for the traceback)" 
 
-# %% ../nbs/00a_cli.ipynb #fb94d3fe
+# %% ../nbs/00a_cli.ipynb #dd7a29c4
 def _short_warning(prog):
     def show(message, category, filename, lineno, file=None, line=None):
         print(f"{prog}: warning: {message}", file=sys.stderr, flush=True)
     return show
 
+# %% ../nbs/00a_cli.ipynb #477db2bd
 def _interrupt(signum, frame): raise KeyboardInterrupt
 
+# %% ../nbs/00a_cli.ipynb #755ff42f
 @contextmanager
 def cli_errors(prog: str):
     "Run a command's body: bad input -> 'PROG: message', exit 1; `UsageError` -> exit 2; Ctrl-C or SIGTERM -> exit 130; quiet warnings."

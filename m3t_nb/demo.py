@@ -69,7 +69,7 @@ def _taps(c: np.ndarray, kernel: str) -> tuple[list, list]:
     w2 = ((A + 2)*(1 - f) - (A + 3))*(1 - f)*(1 - f) + 1
     return [i0 - 1, i0, i0 + 1, i0 + 2], [w0, w1, w2, 1 - w0 - w1 - w2]
 
-# %% ../nbs/01b_demo.ipynb #4133a4ed
+# %% ../nbs/01b_demo.ipynb #61f898d0
 def _border_index(i: np.ndarray, n: int, border: str) -> tuple[np.ndarray, np.ndarray|None]:
     "Indices `i` of a line of `n` pixels brought inside it by `border`, and where they were inside (None: everywhere counts)."
     if border == 'replicate': return np.clip(i, 0, n - 1), None
@@ -78,6 +78,7 @@ def _border_index(i: np.ndarray, n: int, border: str) -> tuple[np.ndarray, np.nd
     if border == 'zero': return np.clip(i, 0, n - 1), (i >= 0) & (i < n)
     raise ValueError(f"unknown border {border!r}: use 'reflect', 'replicate' or 'zero'")
 
+# %% ../nbs/01b_demo.ipynb #8c084411
 def sample_image(img: np.ndarray, x: np.ndarray, y: np.ndarray, kernel: str = 'linear', border: str = 'reflect') -> np.ndarray:
     "`img` (H, W[, C]) read at float pixel positions `x`, `y` (any shape, the same) by `kernel` interpolation; float32."
     H, W = img.shape[:2]; src = np.asarray(img, np.float32)
@@ -91,7 +92,7 @@ def sample_image(img: np.ndarray, x: np.ndarray, y: np.ndarray, kernel: str = 'l
             out += src[ry, rx] * (w[..., None] if src.ndim == 3 else w)
     return out
 
-# %% ../nbs/01b_demo.ipynb #d91b7cd4
+# %% ../nbs/01b_demo.ipynb #f2502e8e
 def warp_affine(img: np.ndarray, M: np.ndarray, size: tuple[int, int], kernel: str = 'linear', border: str = 'zero') -> np.ndarray:
     "`img` moved by the 2×3 affine `M` (source to destination pixels, as `cv2.warpAffine` takes it) into an image of `size` (W, H); float32."
     W, H = size
@@ -99,11 +100,13 @@ def warp_affine(img: np.ndarray, M: np.ndarray, size: tuple[int, int], kernel: s
     yy, xx = np.mgrid[:H, :W]
     return sample_image(img, A[0, 0]*xx + A[0, 1]*yy + A[0, 2], A[1, 0]*xx + A[1, 1]*yy + A[1, 2], kernel, border)
 
+# %% ../nbs/01b_demo.ipynb #97d955c9
 def rotation_matrix(center: tuple[float, float], angle: float, scale: float) -> np.ndarray:
     "The 2×3 affine turning by `angle` degrees (counter-clockwise as seen) and scaling about `center`, as `cv2.getRotationMatrix2D`."
     a, b = scale * np.cos(np.radians(angle)), scale * np.sin(np.radians(angle))
     return np.array([[a, b, (1 - a)*center[0] - b*center[1]], [-b, a, b*center[0] + (1 - a)*center[1]]])
 
+# %% ../nbs/01b_demo.ipynb #4a1e66c9
 def gaussian_blur(img: np.ndarray, sigma: float) -> np.ndarray:
     "`img` (H, W[, C]) blurred by a Gaussian of `sigma` pixels: OpenCV's kernel size (radius 4 sigma) and border (reflect-101); float32."
     r = int(round(4 * sigma)); k = np.exp(-0.5 * (np.arange(-r, r + 1) / sigma) ** 2); k /= k.sum()
@@ -113,7 +116,7 @@ def gaussian_blur(img: np.ndarray, sigma: float) -> np.ndarray:
         out = sum(w * np.take(p, np.arange(j, j + out.shape[axis]), axis=axis) for j, w in enumerate(k))
     return out.astype(np.float32)
 
-# %% ../nbs/01b_demo.ipynb #1b0658d5
+# %% ../nbs/01b_demo.ipynb #d0b84229
 @dataclass
 class FaceAsset:
     "A face sprite (S, S, 3) uint8 with its 5 landmarks (5, 2) in sprite pixels and an alpha mask (S, S) float32."
@@ -124,6 +127,7 @@ class FaceAsset:
     @property
     def eye_distance(self) -> float: return float(np.linalg.norm(self.landmarks[1] - self.landmarks[0]))
 
+# %% ../nbs/01b_demo.ipynb #8ecc5abf
 @lru_cache(maxsize=1)
 def _detector() -> MTCNNDetector: return MTCNNDetector()
 
@@ -153,22 +157,25 @@ def make_face_asset(name: str, img: np.ndarray, size: int = 160, lm: np.ndarray|
     alpha = np.clip((1.0 - ell) / 0.25, 0, 1).astype(np.float32)
     return FaceAsset(name, sprite, lms.astype(np.float32), alpha)
 
-# %% ../nbs/01b_demo.ipynb #21fa067d
+# %% ../nbs/01b_demo.ipynb #fc1e6113
 def _lfw_faces() -> np.ndarray:
     from skimage import data
     return data.lfw_subset()[:100]    # the first 100 images are faces, 25x25 grey in [0, 1]
 
+# %% ../nbs/01b_demo.ipynb #db4dc6ee
 def _tint(grey: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     "Colour a grey face with a random skin tone."
     tone = np.array([1.0, rng.uniform(0.72, 0.85), rng.uniform(0.55, 0.72)]) * rng.uniform(0.85, 1.1)
     return np.clip(grey[..., None] * tone * 255, 0, 255).astype(np.uint8)
 
+# %% ../nbs/01b_demo.ipynb #21bb5441
 @lru_cache(maxsize=1)
 def demo_landmarks() -> dict[str, np.ndarray]:
     "The five landmarks of every demo photograph, by name: found once by the embedded MTCNN, shipped with the package."
     from importlib.resources import files
     return {k: np.array(v, np.float32) for k, v in json.loads((files('m3t_nb')/'assets'/'demo_landmarks.json').read_text()).items()}
 
+# %% ../nbs/01b_demo.ipynb #570f41b0
 def demo_photo(i: int) -> tuple[str, np.ndarray]:
     "Name and RGB image of identity `i`'s photograph: 0 the astronaut, 1 Grace Hopper, then LFW faces (upscaled 4x, tinted, framed)."
     if i == 0:
@@ -184,6 +191,7 @@ def demo_photo(i: int) -> tuple[str, np.ndarray]:
     grey = sample_image(faces[k], *np.meshgrid(c, c), kernel='cubic', border='replicate')
     return f'lfw{k:03d}', np.pad(_tint(np.clip(grey, 0, 1), np.random.default_rng(1000 + k)), ((30, 30), (30, 30), (0, 0)), mode='edge')
 
+# %% ../nbs/01b_demo.ipynb #3e1ceb38
 def demo_identity(i: int, size: int = 160) -> FaceAsset:
     "Identity `i` of the demo corpus as a face sprite: 0 astronaut, 1 Grace Hopper, then LFW faces."
     name, img = demo_photo(i)
@@ -270,7 +278,7 @@ class DemoVideoSpec:
     @property
     def people(self) -> list[str|None]: return [None] if len(self.identities) == 1 else ['left', 'right']
 
-# %% ../nbs/01b_demo.ipynb #f5d59c3c
+# %% ../nbs/01b_demo.ipynb #e9dfa968
 def _background(W: int, H: int, rng: np.random.Generator) -> np.ndarray:
     c1, c2 = rng.uniform(30, 220, 3), rng.uniform(30, 220, 3)
     ang = rng.uniform(0, np.pi)
@@ -284,6 +292,7 @@ def _background(W: int, H: int, rng: np.random.Generator) -> np.ndarray:
     bg = gaussian_blur(bg.astype(np.float32), 3)
     return bg + rng.normal(0, 6, (H, W, 1)).astype(np.float32)
 
+# %% ../nbs/01b_demo.ipynb #8de908c1
 def _head_path(t, a, rng, W, H, cx, spread):
     "Head centre, scale and angle per frame; motion speed grows with arousal."
     speed = 0.25 + 1.2 * (a + 1) / 2
@@ -297,6 +306,7 @@ def _head_path(t, a, rng, W, H, cx, spread):
     yaw = 1 - 0.12 * (0.5 + 0.5*np.sin(2*np.pi*f[4]*ph + p[4]))  # horizontal squeeze: a small turn
     return x, y, scale, angle, yaw
 
+# %% ../nbs/01b_demo.ipynb #3181461d
 def _leave_offset(t, rng, W, duration) -> np.ndarray:
     "Horizontal offset that takes the face out of the frame and back once."
     start = rng.uniform(0.3, 0.6) * duration; hold = min(2.0, 0.15*duration); ramp = 0.4
@@ -359,7 +369,7 @@ def _compose_frame(i: int, bg: np.ndarray, light: float, noise: np.ndarray, peop
     frame = np.clip(frame + noise[i % len(noise)], 0, 255).astype(np.uint8)
     return frame
 
-# %% ../nbs/01b_demo.ipynb #ed5cd08c
+# %% ../nbs/01b_demo.ipynb #3cf989f7
 def demo_scene(spec: DemoVideoSpec, faces: dict[int, FaceAsset]) -> dict:
     "Everything drawn in the demo video `spec`, decided from its seed: background, noise, lighting, people and sound track."
     rng = np.random.default_rng(spec.seed)
@@ -372,6 +382,7 @@ def demo_scene(spec: DemoVideoSpec, faces: dict[int, FaceAsset]) -> dict:
     people, audio = _plan_people(spec, faces, t, ts, sr, rng)
     return dict(bg=bg, noise=noise, light=light, people=people, audio=audio, sr=sr, rate=rate)
 
+# %% ../nbs/01b_demo.ipynb #8874816a
 def render_demo_video(spec: DemoVideoSpec, path, faces: dict[int, FaceAsset]) -> dict:
     "Write the demo video `spec` to `path` (atomically) and return its per-frame ground truth."
     sc, N = demo_scene(spec, faces), spec.n_frames
@@ -381,7 +392,7 @@ def render_demo_video(spec: DemoVideoSpec, path, faces: dict[int, FaceAsset]) ->
     return dict(people=[dict(identity=who['face'].name, valence=who['v'], arousal=who['a']) for who in sc['people']],
                 face_shown=shown, n_frames=N, fps=sc['rate'])
 
-# %% ../nbs/01b_demo.ipynb #0874e4b6
+# %% ../nbs/01b_demo.ipynb #51e5cb88
 def _gap_mask(n: int, rng: np.random.Generator, frac: float) -> np.ndarray:
     "True except for one random stretch covering about `frac` of `n` frames."
     m = np.ones(n, bool)
@@ -390,6 +401,7 @@ def _gap_mask(n: int, rng: np.random.Generator, frac: float) -> np.ndarray:
         s = int(rng.integers(0, max(n - L, 1))); m[s:s+L] = False
     return m
 
+# %% ../nbs/01b_demo.ipynb #fe5ecfed
 def demo_labels(truth_person: dict, n_frames: int, rng: np.random.Generator, extra_lines: int = 0) -> dict:
     "VA and EXPR labels with masks for one person of a rendered demo video (as written to the files)."
     va = np.round(np.stack([truth_person['valence'], truth_person['arousal']], 1), 3).astype(np.float32)
@@ -436,9 +448,10 @@ def demo_corpus_specs(n_videos: int = 12, seconds: float = 20., seed: int = 0, w
     specs[min(3, n_tr-1)].extra_lines = 2                             # annotation two lines longer than the video
     return specs
 
-# %% ../nbs/01b_demo.ipynb #09d93fe6
+# %% ../nbs/01b_demo.ipynb #ebf8b2b1
 def _split_folder(split: str) -> str: return {'train': 'Train_Set', 'valid': 'Validation_Set'}[split]
 
+# %% ../nbs/01b_demo.ipynb #238b4158
 def _render_one(args) -> dict:
     spec, root = args
     spec = DemoVideoSpec(**spec)            # sent as a dict: a spawned worker knows the class by its module's name
@@ -456,6 +469,7 @@ def _render_one(args) -> dict:
         labels[ann] = lab
     return dict(name=spec.name, labels=labels, face_shown=truth['face_shown'], identities=[who['identity'] for who in truth['people']])
 
+# %% ../nbs/01b_demo.ipynb #7be9dc59
 def make_demo_corpus(root, n_videos: int = 12, seconds: float = 20., seed: int = 0, width: int = 320,
                      height: int = 240, workers: int|None = None, # Worker processes (default: one per core; 1 renders in this process)
                      progress: bool = True) -> dict:

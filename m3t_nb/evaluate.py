@@ -59,11 +59,12 @@ def evaluate_cli(pred_dir: str,   # Folder of predictions (NAME.txt in the ABAW 
     print(f"\nall {tot['frames']} annotated frames{f' of the {len(table) - left} predicted videos ({left} left out)' if left else ''}: "
           f"CCC valence {tot['ccc_v']:.4f}, arousal {tot['ccc_a']:.4f}, mean {tot['ccc']:.4f}")
 
-# %% ../nbs/09_evaluate.ipynb #a67c8f5a
+# %% ../nbs/09_evaluate.ipynb #2ca58989
 def _jpeg(face: np.ndarray) -> bytes:
     import cv2
     return cv2.imencode('.jpg', cv2.cvtColor(np.ascontiguousarray(face), cv2.COLOR_RGB2BGR))[1].tobytes()
 
+# %% ../nbs/09_evaluate.ipynb #4f4cf131
 def explore(df: pd.DataFrame, faces: dict|None = None): # frame index (from 0) -> aligned face; default: those `predict_video` kept
     "A live explorer of a prediction table: a frame slider moves the timeline cursor and the circumplex point and shows the face, in place."
     import ipywidgets as w, plotly.graph_objects as go

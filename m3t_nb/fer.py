@@ -65,13 +65,16 @@ class SameMaxPool2d(nn.Module):
             return F.max_pool2d(x, self.k, self.s, padding=(t, l), ceil_mode=b > t or r > l)
         return F.max_pool2d(F.pad(x, (l, r, t, b), value=float('-inf')), self.k, self.s)
 
-# %% ../nbs/02a_fer.ipynb #5216a3e6
+# %% ../nbs/02a_fer.ipynb #c00c6a37
 def _conv_bn(cin, cout, k=3, s=1, p=0): return nn.Sequential(nn.Conv2d(cin, cout, k, s, p, bias=False), nn.BatchNorm2d(cout, eps=1e-3))
+
+# %% ../nbs/02a_fer.ipynb #0f0f042f
 def _sep_bn(cin, cout):
     "Keras' SeparableConv2D (3x3 depthwise, 1x1 pointwise, 'same', no bias) and its BatchNormalization."
     return nn.Sequential(nn.Conv2d(cin, cin, 3, 1, 1, groups=cin, bias=False), nn.Conv2d(cin, cout, 1, bias=False),
                          nn.BatchNorm2d(cout, eps=1e-3))
 
+# %% ../nbs/02a_fer.ipynb #8a4d5b3b
 class XceptionBlock(nn.Module):
     "Two separable convolutions and a 'same' 3x3/2 max-pool, plus a strided 1x1 convolution as shortcut: halves the side."
     def __init__(self, cin: int, cout: int):
@@ -120,7 +123,7 @@ def keras_to_torch(kw: dict) -> dict[str, torch.Tensor]:
     conv('head', 'conv2d_7'); sd['head.bias'] = t('conv2d_7/bias')
     return {k: v.contiguous() for k, v in sd.items()}
 
-# %% ../nbs/02a_fer.ipynb #6af72419
+# %% ../nbs/02a_fer.ipynb #3249dd2a
 def fuse_batchnorm(net: nn.Module) -> nn.Module:
     "`net`, in eval mode, with each BatchNorm folded into the convolution before it in a `Sequential` (the BatchNorm becomes `Identity`)."
     from torch.nn.utils.fusion import fuse_conv_bn_eval
@@ -131,6 +134,7 @@ def fuse_batchnorm(net: nn.Module) -> nn.Module:
                 if isinstance(m[k], nn.BatchNorm2d) and isinstance(m[k - 1], nn.Conv2d): m[k - 1], m[k] = fuse_conv_bn_eval(m[k - 1], m[k]), nn.Identity()
     return net
 
+# %% ../nbs/02a_fer.ipynb #94f76456
 def load_fer(path=None,           # Keras-layout weights written by `tools/convert_fer.py` (default: the shipped ones)
              device: str = 'cpu', # Where the network runs
              fuse: bool = False   # Fold each BatchNorm into its convolution (`fuse_batchnorm`): the same outputs, faster; the layers no longer hold Keras' weights

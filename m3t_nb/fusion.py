@@ -28,6 +28,7 @@ Docs: https://m3t-nb.github.io/m3t_nb/fusion.html.md"""
 from __future__ import annotations
 import torch
 import torch.nn as nn
+from fastcore.basics import patch
 from .models import M3TConfig, VisualNet, AudioNet, BiGRU, fc_head, init_weights
 
 # %% auto #0
@@ -35,7 +36,7 @@ __all__ = ['FusionBase', 'ConcatFusion', 'ModalityScorer', 'AttentionFusion']
 
 # %% ../nbs/04a_fusion.ipynb #a3be5bd2
 class FusionBase(nn.Module):
-    "Encoders, visual projection, freezing, and the final bi-GRU + 2 FC; subclasses implement `fuse(v, a)`."
+    "Encoders, visual projection and the final bi-GRU + 2 FC; subclasses implement `fuse(v, a)`."
     def __init__(self, visual: VisualNet, audio: AudioNet, cfg: M3TConfig|None = None, fused_dim: int|None = None):
         super().__init__()
         self.cfg = cfg = cfg or visual.cfg
@@ -45,23 +46,6 @@ class FusionBase(nn.Module):
         self.head = fc_head(self.gru.out_dim, cfg.fc_hidden, 2 + (cfg.n_expr if cfg.fusion_expr else 0), cfg.dropout)
         init_weights(self.proj_v, self.gru, self.head, scheme=cfg.init)
         self.encoders_frozen = False
-
-    def freeze_encoders(self):
-        "Stage 2: train only the fusion layers; encoders get no gradient and stay in eval mode."
-        self.encoders_frozen = True
-        for m in (self.visual, self.audio): m.requires_grad_(False).eval()
-        return self
-
-    def unfreeze_encoders(self):
-        "Stage 3: fine-tune end to end."
-        self.encoders_frozen = False
-        for m in (self.visual, self.audio): m.requires_grad_(True)
-        return self.train(self.training)
-
-    def train(self, mode: bool = True):
-        super().train(mode)
-        if self.encoders_frozen: self.visual.eval(); self.audio.eval()
-        return self
 
     def encode(self, video, feats, audio) -> tuple[torch.Tensor, torch.Tensor]:
         "Projected visual features and audio features, each (B, T, 512 in the paper)."
@@ -80,6 +64,28 @@ class FusionBase(nn.Module):
         vf = self.visual.features(video, feats)
         out = self.head(self.gru(self.fuse(self.proj_v(vf), self.audio.features(audio))))
         return out[..., :2], out[..., 2:] if self.cfg.fusion_expr else self.visual.expression(vf)
+
+# %% ../nbs/04a_fusion.ipynb #deac2a3d
+@patch
+def freeze_encoders(self: FusionBase):
+    "Stage 2: train only the fusion layers; encoders get no gradient and stay in eval mode."
+    self.encoders_frozen = True
+    for m in (self.visual, self.audio): m.requires_grad_(False).eval()
+    return self
+
+@patch
+def unfreeze_encoders(self: FusionBase):
+    "Stage 3: fine-tune end to end."
+    self.encoders_frozen = False
+    for m in (self.visual, self.audio): m.requires_grad_(True)
+    return self.train(self.training)
+
+@patch
+def train(self: FusionBase, mode: bool = True):
+    "nn.Module.train, the encoders kept in eval mode while they are frozen."
+    nn.Module.train(self, mode)
+    if self.encoders_frozen: self.visual.eval(); self.audio.eval()
+    return self
 
 # %% ../nbs/04a_fusion.ipynb #209a1fc1
 class ConcatFusion(FusionBase):

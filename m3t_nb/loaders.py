@@ -59,7 +59,7 @@ def complete_starts(e: CacheEntry, T: int, face: bool = True) -> np.ndarray:
     run = np.convolve(ok.astype(int), np.ones(T, int), 'valid')     # labelled-and-visible frames per window
     return np.flatnonzero(run == T)
 
-# %% ../nbs/05_loaders.ipynb #bbe9e0e2
+# %% ../nbs/05_loaders.ipynb #e2b8513c
 def _item(e: CacheEntry, start: int, T: int, inputs, feat_names) -> tuple:
     w = e.window(start, T)
     x = []
@@ -71,6 +71,7 @@ def _item(e: CacheEntry, start: int, T: int, inputs, feat_names) -> tuple:
                      torch.from_numpy(w['expr_mask']))
     return (*x, y)
 
+# %% ../nbs/05_loaders.ipynb #58c27778
 class WindowDataset(torch.utils.data.Dataset):
     "Random T-frame windows: `windows_per_video` per video per epoch (paper: 200 of 32 frames), anywhere or only complete ones."
     def __init__(self, entries, T: int = 32, windows_per_video: int = 200, inputs=('video', 'feats', 'audio'), feat_names=None,

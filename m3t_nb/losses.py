@@ -109,11 +109,12 @@ def corpus_ccc(per_video: list[dict]) -> dict:
     v, a = float(ccc(p[:, 0], y[:, 0])), float(ccc(p[:, 1], y[:, 1]))
     return dict(ccc_v=v, ccc_a=a, ccc=(v + a) / 2, frames=len(y))
 
-# %% ../nbs/04c_losses.ipynb #08011c15
+# %% ../nbs/04c_losses.ipynb #a8bb312d
 def _valid_pairs(preds: torch.Tensor, targs: torch.Tensor, dim: int) -> tuple[torch.Tensor, torch.Tensor]:
     va, m, _, _ = unpack_targets(targs)
     return preds[..., dim][m].float().clamp(-1, 1), va[..., dim][m]
 
+# %% ../nbs/04c_losses.ipynb #58613fcf
 def ccc_valence(preds: torch.Tensor, targs: torch.Tensor) -> float:
     "CCC of valence over all annotated frames given (clipped to [-1, 1])."
     return float(ccc(*_valid_pairs(preds, targs, 0)))
@@ -123,11 +124,12 @@ def ccc_arousal(preds: torch.Tensor, targs: torch.Tensor) -> float:
     "CCC of arousal over all annotated frames given (clipped to [-1, 1])."
     return float(ccc(*_valid_pairs(preds, targs, 1)))
 
-# %% ../nbs/04c_losses.ipynb #03558b3e
+# %% ../nbs/04c_losses.ipynb #5cbda40c
 def ccc_mean(preds: torch.Tensor, targs: torch.Tensor) -> float:
     "The challenge score P = 0.5·(CCC_V + CCC_A) over all annotated frames given."
     return 0.5 * (ccc_valence(preds, targs) + ccc_arousal(preds, targs))
 
+# %% ../nbs/04c_losses.ipynb #868b346e
 def _accum(f, name: str):   # fastai only here: importing this module must not load it
     from fastai.metrics import AccumMetric
     return AccumMetric(f, flatten=False, name=name)

@@ -111,7 +111,7 @@ def torch_adam(params, **kw) -> OptimWrapper:
     "PyTorch's Adam (default betas, L2 weight decay as in the paper) inside fastai's `OptimWrapper`: its fused/foreach step is faster than fastai's Python `Adam`."
     return OptimWrapper(params, torch.optim.Adam, **kw)
 
-# %% ../nbs/06_stages.ipynb #c492d523
+# %% ../nbs/06_stages.ipynb #d4dfb8d6
 def stage_learner(dls, model: torch.nn.Module, path, lam: float = 0.5, wd: float = 1e-4, grad_clip: float|None = 1.0,
                   mixed_precision: bool = True) -> Learner:
     "A fastai `Learner` for one stage: M3T loss, Adam (default betas, L2 weight decay 1e-4), gradient clipping, corpus-level CCC metrics."
@@ -123,11 +123,12 @@ def stage_learner(dls, model: torch.nn.Module, path, lam: float = 0.5, wd: float
         learn = learn.to_fp16()
     return learn
 
+# %% ../nbs/06_stages.ipynb #94c7504e
 def _distributed() -> bool:
     "Whether this process is one of several training one model."
     return int(os.environ.get('WORLD_SIZE', '1')) > 1 and torch.distributed.is_available()
 
-# %% ../nbs/06_stages.ipynb #d811fde9
+# %% ../nbs/06_stages.ipynb #56a397cb
 @patch
 def _broadcast(self: DistributedDL, t, rank):
     "fastai's `DistributedDL._broadcast`, on the CPU when the process group is gloo (fastai's own moves `t` to CUDA)."
@@ -136,6 +137,7 @@ def _broadcast(self: DistributedDL, t, rank):
     torch.distributed.broadcast(t, rank)
     return t.cpu().tolist()
 
+# %% ../nbs/06_stages.ipynb #4f9cade1
 def distrib_context(learn: Learner, sync_bn: bool = True):
     "fastai's `distrib_ctx` when this process is one of several (torchrun, accelerate launch), else nothing."
     if not _distributed(): return nullcontext()
@@ -145,11 +147,12 @@ def distrib_context(learn: Learner, sync_bn: bool = True):
     return learn.distrib_ctx(sync_bn=sync_bn and cuda, cpu=not cuda,     # SyncBatchNorm needs CUDA; gloo on a CPU
                              kwargs_handlers=[DistributedDataParallelKwargs(find_unused_parameters=unused)])
 
-# %% ../nbs/06_stages.ipynb #b8f7c2f2
+# %% ../nbs/06_stages.ipynb #d1b6b539
 def leave_process_group():
     "Destroy the process group, if this process is in one: a process must, before its interpreter shuts down."
     if torch.distributed.is_available() and torch.distributed.is_initialized(): torch.distributed.destroy_process_group()
 
+# %% ../nbs/06_stages.ipynb #fdf46e44
 def join_process_group(cpu: bool = False):
     "Join the process group when this process is one of several (torchrun, accelerate launch); gloo when `cpu`. It is left at exit."
     if not _distributed(): return
@@ -196,7 +199,7 @@ def _gathered_preds(learn: Learner, dl) -> tuple[torch.Tensor, torch.Tensor]:
     torch.distributed.all_gather_object(parts, (p, y))
     return torch.cat([q for q, _ in parts]), torch.cat([t for _, t in parts])
 
-# %% ../nbs/06_stages.ipynb #e348d27e
+# %% ../nbs/06_stages.ipynb #00e94d4c
 def assemble_clips(index: list, preds: torch.Tensor, targs: torch.Tensor, n_frames: list) -> list[tuple[np.ndarray, np.ndarray]]:
     "Per video, clip predictions put back on its frames (overlapping clips averaged) and the targets: [(pred (N, C), targ (N, 5))]."
     P = [np.zeros((n, preds.shape[-1]), np.float64) for n in n_frames]; W = [np.zeros(n) for n in n_frames]
@@ -205,6 +208,7 @@ def assemble_clips(index: list, preds: torch.Tensor, targs: torch.Tensor, n_fram
         P[k][s:s+n] += p[:n]; W[k][s:s+n] += 1; Y[k][s:s+n] = y[:n]
     return [(p / np.maximum(w, 1)[:, None], y) for p, w, y in zip(P, W, Y)]
 
+# %% ../nbs/06_stages.ipynb #15ee88e5
 def predict_entries(learn: Learner, dl=None, smoothing: int = 0) -> list[dict]:
     "Per-video predictions over a `ClipDataset` loader: [{name, pred (N, C), va (N, 2), va_mask (N,)}]; optional Wiener smoothing."
     from scipy.signal import wiener
