@@ -268,7 +268,7 @@ def _live_window(fol, source, fps: float, model, kind: str, cfg, pcfg, exs: dict
     pres = tr.present[s - lo:e - lo]
     feats = {k: np.where(pres[:, None], x(faces), 0).astype(np.float32) if pres.any() else np.zeros((e - s, x.dim), np.float32)
              for k, x in exs.items()}
-    r = VideoArrays(e - s, fps, tr, pres, faces, feats, exs, audio=np.zeros((e - s, pcfg.audio_config().dim), np.float32))
+    r = VideoArrays(e - s, fps, tr, pres, faces, feats, exs, audio=np.zeros((e - s, cfg.audio_dim), np.float32))
     va, probs = _predict_clips(model, kind, cfg, r, 1, device)
     return tr.times[s - lo:e - lo], pres, va, probs
 
@@ -281,7 +281,7 @@ def _warm_up(detector, exs: dict, model, kind: str, cfg, pcfg, device):
     detector(np.zeros((120, 160, 3), np.uint8))
     T = cfg.frames; faces = np.zeros((T, pcfg.face_size, pcfg.face_size, 3), np.uint8)
     feats = {k: x(faces[:2]).repeat(T // 2 + 1, 0)[:T] for k, x in exs.items()}
-    _predict_clips(model, kind, cfg, VideoArrays(T, 25., None, np.ones(T, bool), faces, feats, exs, audio=np.zeros((T, pcfg.audio_config().dim), np.float32)), 1, device)
+    _predict_clips(model, kind, cfg, VideoArrays(T, 25., None, np.ones(T, bool), faces, feats, exs, audio=np.zeros((T, cfg.audio_dim), np.float32)), 1, device)
 
 # %% ../nbs/08_predict.ipynb #0cd09bd7
 def predict_live(source: str, model, info: dict, emit, side: str|None = None, device=None,
