@@ -53,6 +53,14 @@ def downloads_allowed() -> bool:
 
 class EncoderMissing(FileNotFoundError): "A named encoder that is not on this machine."
 
+def _quiet_load(cls, path, **kw):
+    "`cls.from_pretrained(path, local_files_only=True)` without transformers' per-tensor progress bar (a preprocessing log would fill with them)."
+    from transformers.utils import logging as tl
+    was = tl.is_progress_bar_enabled(); tl.disable_progress_bar()
+    try: return cls.from_pretrained(path, local_files_only=True, **kw)
+    finally:
+        if was: tl.enable_progress_bar()
+
 def resolve_encoder(source: str, what: str = 'encoder') -> Path:
     "The local folder (or file) of an encoder: an existing path, or a Hub id from the Hugging Face cache (downloaded only if `downloads_allowed()`)."
     p = Path(source).expanduser()
@@ -158,7 +166,7 @@ class SpeechEncoder:
         from transformers import AutoModel, AutoFeatureExtractor
         path = resolve_encoder(source, 'speech encoder')
         self.device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
-        self.model = AutoModel.from_pretrained(path, local_files_only=True).to(self.device).eval()
+        self.model = _quiet_load(AutoModel, path).to(self.device).eval()
         try: fe = AutoFeatureExtractor.from_pretrained(path, local_files_only=True); self.sr, self.normalize = fe.sampling_rate, fe.do_normalize
         except (OSError, ValueError): self.sr, self.normalize = 16000, True
         c = self.model.config
@@ -296,7 +304,7 @@ class HFFaceEncoder(FaceEncoder):
         from transformers import AutoModel, AutoImageProcessor
         _, src, _ = parse_encoder_spec(spec)
         path = resolve_encoder(src, 'face encoder')
-        net = AutoModel.from_pretrained(path, local_files_only=True)
+        net = _quiet_load(AutoModel, path)
         net = getattr(net, 'vision_model', net)                     # CLIP, SigLIP: the vision tower
         proc = AutoImageProcessor.from_pretrained(path, local_files_only=True)
         s = proc.size                                                # an int, a dict or transformers' SizeDict

@@ -118,6 +118,13 @@ def _front_matter(kind: str) -> str:
     return "---\nlibrary_name: m3t_nb\nlicense: other\nlicense_name: training-data-licence\ntags:\n" + "".join(f"- {t}\n" for t in tags) + "---\n"
 
 # %% ../nbs/04b_model_io.ipynb #28d3cef7
+def _enc_spec(s: str) -> str:
+    "An encoder's spec for the card: a Hub id whole, a local path by its last part (`hf:/models/wavlm` as `hf:wavlm`)."
+    kind, _, rest = str(s).partition(':')
+    src, at, arg = rest.rpartition('@') if kind == 'timm' else (rest, '', '')
+    short = lambda x: Path(x).name if x.startswith(('/', '~', '.')) or '\\' in x else x
+    return f"{kind}:{short(src)}{at}{short(arg)}" if kind == 'timm' else f"{kind}:{short(rest)}"
+
 def _beyond(conf: dict) -> list[str]:
     "The card's sections on what goes beyond the paper: temporal models other than GRUs, and the foundation encoders the model needs."
     c, pre, s = conf.get('config') or {}, conf.get('preprocess') or {}, []
@@ -129,7 +136,7 @@ def _beyond(conf: dict) -> list[str]:
     enc = [(f"2D feature `{n}`", v) for n, v in (pre.get('features') or {}).items() if conf['kind'] != 'audio' and n in conf.get('feat_dims', {}) and str(v).startswith(('hf:', 'timm:'))]
     if conf['kind'] != 'visual' and str(pre.get('audio_features', 'logmel')).startswith('hf:'): enc.append(('audio features', pre['audio_features']))
     if enc:
-        s += ["## Foundation encoders it needs\n", "| input | encoder |\n|---|---|\n" + "".join(f"| {r} | `{_spec(v)}` |\n" for r, v in enc),
+        s += ["## Foundation encoders it needs\n", "| input | encoder |\n|---|---|\n" + "".join(f"| {r} | `{_enc_spec(v)}` |\n" for r, v in enc),
               "The same encoder must be on the machine that runs the model: its local folder at the same path, or the Hub model in the "
               "Hugging Face cache (`hf download ID`); m3t-predict names a missing one.\n"]
     return s
