@@ -4,8 +4,8 @@
 
     python benchmarks/speech_features.py [--hours 2] [--encoder hf:FOLDER[@LAYER]] [--fps 25]
 
-Without --encoder it builds the tiny random-weight WavLM of the tests (2 layers, width 32, a vector per 10 ms: 
-twice WavLM's rate); a real WavLM folder measures the real thing (its weights add their size).
+Without --encoder it builds the tiny random-weight WavLM of the tests (2 layers, width 32, a vector per 20 ms as
+WavLM's); a real WavLM folder measures the real thing (its weights and wider layers add their size).
 """
 import argparse, json, resource, subprocess, sys, tempfile, time
 from pathlib import Path

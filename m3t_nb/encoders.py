@@ -100,11 +100,11 @@ def encoder_identity(spec: str) -> dict:
 
 # %% ../nbs/02b_encoders.ipynb #eb98c166
 def tiny_speech_encoder(folder, kind: str = 'wavlm', seed: int = 0) -> Path:
-    "Save a 2-layer random-weight WavLM or wav2vec 2.0 (hidden size 32, one frame per 10 ms of 16 kHz audio, layer-normalised front end) in `folder`, Hub layout."
+    "Save a 2-layer random-weight WavLM or wav2vec 2.0 (hidden size 32; a vector per 320 samples, 20 ms at 16 kHz, as the real ones; layer-normalised front end) in `folder`, Hub layout."
     import torch
     from transformers import WavLMConfig, WavLMModel, Wav2Vec2Config, Wav2Vec2Model, Wav2Vec2FeatureExtractor
-    kw = dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64, conv_dim=(32, 32), conv_stride=(5, 2),
-              conv_kernel=(10, 3), num_conv_pos_embeddings=16, num_conv_pos_embedding_groups=2,
+    kw = dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64, conv_dim=(32,) * 4, conv_stride=(5, 4, 4, 4),
+              conv_kernel=(10, 4, 4, 4), num_conv_pos_embeddings=16, num_conv_pos_embedding_groups=2,
               feat_extract_norm='layer', do_stable_layer_norm=True)             # the Large models' front end (see the chunks below)
     torch.manual_seed(seed)
     model = WavLMModel(WavLMConfig(**kw, num_buckets=32, max_bucket_distance=100)) if kind == 'wavlm' else Wav2Vec2Model(Wav2Vec2Config(**kw))
