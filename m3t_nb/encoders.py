@@ -191,16 +191,26 @@ def hidden(self: SpeechEncoder, wave: np.ndarray) -> np.ndarray:
     return h[0].float().cpu().numpy()
 
 @patch
+def norm_stats(self: SpeechEncoder, wave: np.ndarray) -> tuple[float, float]:
+    "Mean and √(variance + 1e-7) of the whole recording, summed 10 s at a time (no copy of it); (0, 1) if the model's feature extractor does not normalise."
+    if not self.normalize or not len(wave): return 0., 1.
+    s = s2 = 0.
+    for i in range(0, len(wave), 160000):
+        b = np.asarray(wave[i:i + 160000], np.float64); s += b.sum(); s2 += (b * b).sum()
+    m = s / len(wave)
+    return m, float(np.sqrt(max(s2 / len(wave) - m * m, 0.) + 1e-7))
+
+@patch
 def prepare(self: SpeechEncoder, wave: np.ndarray) -> np.ndarray:
     "The waveform as the model expects it: float32, zero mean and unit variance over the whole recording if its feature extractor normalises."
-    w = np.asarray(wave, np.float32)
-    return ((w - w.mean()) / np.sqrt(w.var() + 1e-7)).astype(np.float32) if self.normalize and len(w) else w
+    m, sd = self.norm_stats(wave)
+    return ((np.asarray(wave, np.float32) - m) / sd).astype(np.float32)
 
 # %% ../nbs/02b_encoders.ipynb #332962be
 @patch
 def frame_features(self: SpeechEncoder, wave: np.ndarray, centers: np.ndarray, half: float) -> np.ndarray:
     "(len(centers), dim) features: hidden states pooled over each frame's span (see `frame_spans`), chunk by chunk."
-    w, (starts, ends) = self.prepare(wave), frame_spans(centers, half)
+    w, (m, sd), (starts, ends) = np.asarray(wave, np.float32), self.norm_stats(wave), frame_spans(centers, half)
     out = np.zeros((len(centers), self.dim), np.float32)
     C = max(int(self.chunk_s * self.sr) // self.hop, 1) * self.hop          # chunks and overlaps on the encoder's grid
     O = int(math.ceil(self.overlap_s * self.sr / self.hop)) * self.hop
@@ -208,7 +218,7 @@ def frame_features(self: SpeechEncoder, wave: np.ndarray, centers: np.ndarray, h
     k = np.clip(np.floor(np.asarray(centers, np.float64) / C), 0, n_chunks - 1).astype(int)
     for j in np.unique(k):
         lo, hi = max(0, j * C - O), min(len(w), (j + 1) * C + O)
-        h = self.hidden(w[lo:hi])
+        h = self.hidden((w[lo:hi] - m) / sd)                                # normalised a chunk at a time: memory stays one chunk's
         sel = k == j
         out[sel] = pool_to_frames(h, lo + np.arange(len(h)) * self.hop + self.rf / 2, starts[sel], ends[sel], len(w))
     return out
