@@ -4,6 +4,7 @@
 #   make lab    open the chapters (nbs/) in JupyterLab on the project's kernel, .venv's Python
 # Each installs exactly the lock file of its Python (requirements/py3.X.txt) into its virtual environment first.
 #   make lock         regenerate the lock files from pyproject.toml's ranges (uv pip compile), one per Python
+#   make lock NOUPGRADE=1  the same, keeping every pin the lock already has (only new packages resolved)
 #   make test-latest  a fresh environment with the newest versions pyproject.toml allows (not the lock), then the suite
 #   PYTHON=/path/to/python3.13 make test   the same on another Python (3.11, 3.12, 3.13), in its own .venv-3.13
 SHELL := /bin/bash
@@ -61,7 +62,7 @@ $(UV):
 
 lock: $(UV)
 	for v in $(LOCK_PYTHONS); do \
-	  $(UV) pip compile pyproject.toml requirements/pins.in --extra dev --generate-hashes --quiet --upgrade \
+	  $(UV) pip compile pyproject.toml requirements/pins.in --extra dev --generate-hashes --quiet $(if $(NOUPGRADE),,--upgrade) \
 	    --python-version $$v --python-platform x86_64-manylinux_2_28 --custom-compile-command "make lock" \
 	    -o requirements/py$$v.txt; \
 	  echo "requirements/py$$v.txt: $$(grep -c '==' requirements/py$$v.txt) packages"; done

@@ -8,6 +8,7 @@ Modules:
 - `m3t_nb.cli`: How every `m3t-*` command reports bad input, bad usage and interruptions: a message naming the file and the problem, an exit status a script can test, never a traceback.
 - `m3t_nb.demo`: A small corpus in the Aff-Wild2 layout that any machine makes in under a minute, with known labels that can be learned from the face, from the voice, and best from both; and the one small corpus every test shares.
 - `m3t_nb.docs_checks`: What a reader meets, counted: lines per code cell, `show_doc` per exported name, committed outputs and figures, and the numbers in prose that the library can compute, checked against it.
+- `m3t_nb.encoders`: Hidden states of a pretrained speech model pooled onto the video's frames, and face embeddings of a timm or `transformers` vision model: the inputs every ABAW valence-arousal winner after M3T used.
 - `m3t_nb.evaluate`: `m3t-evaluate` scores a folder of predictions against Aff-Wild2 annotation files with the challenge metric; a live explorer (plotly FigureWidgets) walks through one video's predictions.
 - `m3t_nb.faces`: From a video file to the annotated person's landmarks in every frame, and to one aligned 128×128 face per frame, with a presence mask (paper, Sec. III-A "Video preprocessing").
 - `m3t_nb.features`: Per-frame features of the aligned faces from pretrained networks, concatenated to the 3D features of each branch (paper, Sec. II-A "2D static features").

@@ -17,7 +17,7 @@ CACHE/NAME/meta.json            manifest: video, side, split, fps, frames, shape
 CACHE/NAME/faces.npy            (N, 128, 128, 3) uint8 aligned faces, zeros where absent
 CACHE/NAME/present.npy          (N,) bool
 CACHE/NAME/landmarks.npy        (N, 5, 2) float32 in the video frame
-CACHE/NAME/audio.npy            (N, 200) float32 stacked log-Mel, zeros without audio
+CACHE/NAME/audio.npy            (N, 200) float32 stacked log-Mel (or (N, L·D) a speech encoder's L layers), zeros without audio
 CACHE/NAME/feat_<name>.npy      (N, D) float32 2D static features ("emotion", "au", ...)
 CACHE/NAME/va.npy, va_mask.npy, expr.npy, expr_mask.npy      labels reconciled to N frames
 ```
@@ -40,13 +40,14 @@ from .media import check_corpus
 from .cli import cli_errors, UsageError
 from .faces import FaceDetector
 from .audio import AudioConfig
+from .encoders import audio_feature_info
 
 from .pipeline import PreprocessConfig, parse_features, process_video, window_of
 
 # %% auto #0
-__all__ = ['CACHE_VERSION', 'CACHE_CHANGES', 'CacheError', 'CacheEntry', 'crops_folder', 'entry_inputs', 'stale_reason',
-           'version_reason', 'build_entry', 'entry_status', 'open_cache', 'in_shard', 'worker_map', 'preprocess_corpus',
-           'format_summary', 'preprocess_cli']
+__all__ = ['CACHE_VERSION', 'CACHE_CHANGES', 'PREPROCESS_ADDED', 'CacheError', 'CacheEntry', 'crops_folder', 'encoder_identities',
+           'entry_inputs', 'stale_reason', 'version_reason', 'build_entry', 'entry_status', 'open_cache', 'in_shard',
+           'worker_map', 'preprocess_corpus', 'format_summary', 'preprocess_cli']
 
 # %% ../nbs/03b_cache.ipynb #7dfe0b68
 CACHE_VERSION = 5
@@ -158,19 +159,31 @@ def _folder_id(d) -> list|None:
     st = [p.stat().st_mtime_ns for p in Path(d).glob('*.jpg')]
     return [len(st), max(st, default=0)]
 
+PREPROCESS_ADDED = dict(audio_features='logmel')   # settings added since entries recorded their inputs, with the value those entries were made with
+
+def encoder_identities(pcfg: PreprocessConfig) -> dict|None:
+    "The identity (source, revision or weights' digest, layer, dtype) of every foundation encoder `pcfg` names, by role; None if it names none."
+    from m3t_nb.encoders import encoder_identity
+    specs = {f'feat_{k}': s for k, s in pcfg.features.items() if s.startswith(('hf:', 'timm:'))}
+    if pcfg.audio_features not in ('', 'logmel'): specs['audio'] = pcfg.audio_features
+    return {k: encoder_identity(s) for k, s in specs.items()} or None
+
 def entry_inputs(entry: CorpusEntry, index, pcfg: PreprocessConfig) -> dict:
-    "What a cache entry is made from: the video file's identity, the annotation files' content, the preprocessing settings."
+    "What a cache entry is made from: the video file's identity, the annotation files' content, the preprocessing settings, the encoders' identities."
     ex = index.find(entry.name, 'EXPR') if index is not None else None
     digest = lambda p: hashlib.sha1(Path(p).read_bytes()).hexdigest() if p is not None and Path(p).exists() else None
+    enc = encoder_identities(pcfg)
     return dict(video=_file_id(entry.video), va=digest(entry.annotation), expr=digest(ex.annotation if ex else None),
-                preprocess=json.loads(json.dumps(asdict(pcfg))), crops=_folder_id(crops_folder(entry, index, pcfg)))
+                preprocess=json.loads(json.dumps(asdict(pcfg))), crops=_folder_id(crops_folder(entry, index, pcfg)), **({'encoders': enc} if enc else {}))
 
 def stale_reason(e: 'CacheEntry', entry: CorpusEntry, index, pcfg: PreprocessConfig) -> str|None:
     "Why a finished entry no longer matches its inputs (None if it does)."
     old, new = e.meta.get('inputs'), entry_inputs(entry, index, pcfg)
     if old is None: return "made by an older m3t_nb (no record of its inputs)"
+    old = {**old, 'preprocess': {**PREPROCESS_ADDED, **(old.get('preprocess') or {})}}
     what = dict(video='the video file changed', va='the VA annotation changed', expr='the EXPR annotation changed',
-                preprocess='the preprocessing settings differ', crops="the organisers' crops changed")
+                preprocess='the preprocessing settings differ', crops="the organisers' crops changed",
+                encoders='an encoder changed (its weights, revision or layer)')
     changed = [what[k] for k in what if old.get(k) != new.get(k)]
     return '; '.join(changed) or None
 
@@ -204,6 +217,7 @@ def build_entry(entry: CorpusEntry, cache_dir, pcfg: PreprocessConfig = Preproce
                     fps=tr.fps, n_frames=n, width=tr.width, height=tr.height, rotation=tr.rotation, has_audio=r.has_audio,
                     face_fraction=float(tr.present.mean()), n_detected=int(tr.n_detected), expr_classes=classes,
                     features={k: e.describe() for k, e in r.extractors.items()}, preprocess=asdict(pcfg), arrays=manifest,
+                    audio_features=audio_feature_info(pcfg.audio_features, pcfg.audio_config()),
                     inputs=entry_inputs(entry, index, pcfg),
                     seconds=round(time.time() - t0, 2))
         (tmp/'meta.json').write_text(json.dumps(meta, indent=1))
@@ -365,7 +379,8 @@ def preprocess_cli(root: str,                     # Corpus root in the Aff-Wild2
                    splits: str = None,            # Only these splits, comma-separated (train,valid); default all
                    redo: bool = False,            # Rebuild entries that are already finished
                    shard: str = None,             # K/N: only the K-th (1..N) of N disjoint shards, for N machines sharing one cache
-                   mels_per_frame: int = 1):      # Mel frames per video frame: 1 (the paper) or 3 (the authors' code)
+                   mels_per_frame: int = 1,       # Mel frames per video frame: 1 (the paper) or 3 (the authors' code)
+                   audio_features: str = 'logmel'): # Audio features: logmel (the paper) or hf:PATH_OR_ID[@LAYER], a speech encoder's hidden states (one layer, or all of them for the model to mix); features take NAME=hf:PATH_OR_ID or NAME=timm:MODEL@WEIGHTS face encoders
     "Preprocess an Aff-Wild2-style corpus into the M3T cache: annotations checked first; failed videos are listed and make the exit status 1."
     with cli_errors('m3t-preprocess'):
         if mels_per_frame not in (1, 3): raise UsageError(f"--mels-per-frame must be 1 or 3, not {mels_per_frame}")
@@ -373,8 +388,8 @@ def preprocess_cli(root: str,                     # Corpus root in the Aff-Wild2
         try: sh = _parse_shard(shard)
         except ValueError as e: raise UsageError(str(e)) from None
         pcfg = PreprocessConfig(every=every, det_max_side=det_max_side, detector=detector, features=parse_features(features), faces=faces,
-                               audio=asdict(AudioConfig(mels_per_frame=mels_per_frame)))
-        pcfg.make_detector(); pcfg.make_extractors()            # fail early on a bad path
+                               audio=asdict(AudioConfig(mels_per_frame=mels_per_frame)), audio_features=audio_features)
+        pcfg.make_detector(); pcfg.make_extractors(); audio_feature_info(audio_features)    # fail early on a bad path or a missing encoder
         probs = check_corpus(root, videos=False)              # every annotation problem, before any face is tracked
         for r in probs.itertuples(): print(f"{r.severity}: {r.file}: {r.problem}", flush=True)
         s = preprocess_corpus(root, cache_dir, pcfg, workers, splits.split(',') if splits else None, redo=redo, shard=sh)

@@ -153,7 +153,7 @@ class PrecomputedFeatures(FrameFeatureExtractor):
 
 # %% ../nbs/03_features.ipynb #bb447b46
 def make_extractor(spec: str) -> FrameFeatureExtractor:
-    "An extractor from its spec: 'fer', 'fer+probs', 'onet', 'torch:PATH' (.pt2 or TorchScript), 'torch:WEIGHTS@pkg.mod:Class', 'torch-unsafe:PATH' or 'npy:DIR'."
+    "An extractor from its spec: 'fer', 'fer+probs', 'onet', 'torch:PATH' (.pt2 or TorchScript), 'torch:WEIGHTS@pkg.mod:Class', 'torch-unsafe:PATH', 'npy:DIR', 'timm:MODEL@WEIGHTS' or 'hf:PATH_OR_ID'."
     if spec in ('fer', 'fer+probs'): return FERFeatures(probs=spec == 'fer+probs')
     if spec == 'onet': return ONetFeatures()
     if spec.startswith('torch:'):
@@ -161,5 +161,8 @@ def make_extractor(spec: str) -> FrameFeatureExtractor:
         return TorchFeatures(path, module=module or None)
     if spec.startswith('torch-unsafe:'): return TorchFeatures(spec[13:], allow_pickle=True)
     if spec.startswith('npy:'): return PrecomputedFeatures(spec[4:])
+    if spec.startswith(('hf:', 'timm:')):
+        from m3t_nb.encoders import face_encoder            # transformers and timm load only now
+        return face_encoder(spec)
     raise ValueError(f"unknown feature extractor {spec!r}: use 'fer', 'fer+probs', 'onet', 'torch:PATH', 'torch:WEIGHTS@pkg.mod:Class', "
-                     f"'torch-unsafe:PATH' (runs the file's code) or 'npy:DIR'")
+                     f"'torch-unsafe:PATH' (runs the file's code), 'npy:DIR', 'timm:MODEL@WEIGHTS' or 'hf:PATH_OR_ID' (chapter 02b_encoders)")

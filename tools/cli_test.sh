@@ -24,6 +24,11 @@ bad = [(f.__name__, a.dest) for f in (demo_corpus_cli, corpus_index_cli, preproc
 assert not bad, f"options without help: {bad}"
 PY
 m3t-train --help | grep -q -- "--lam (float)  *Weight of the expression loss" || { m3t-train --help; echo "m3t-train --help lacks the experiment's options"; exit 1; }
+# beyond the paper: foundation encoders and temporal models are options too (chapter 02b_encoders, 04_models)
+m3t-train --help | grep -q -- "--temporal " || { echo "m3t-train --help lacks --temporal"; exit 1; }
+m3t-train --help | grep -q -- "--audio-features " || { echo "m3t-train --help lacks --audio-features"; exit 1; }
+m3t-preprocess --help | grep -q -- "--audio-features " || { echo "m3t-preprocess --help lacks --audio-features"; exit 1; }
+{ m3t-train --temporal lstm --dry-run 2>&1 || true; } | grep -q "'lstm' is not one of gru, transformer, tcn" || { echo "m3t-train --temporal lstm: no clear error"; exit 1; }
 # the paper preset is the authors' recipe where the paper is silent: gradient clipping 1.0, complete training windows only
 m3t-train --preset paper --dry-run > "$tmp/dry.json"
 python - "$tmp/dry.json" <<'PY'
