@@ -176,7 +176,7 @@ PROSE_CHECKS = [
     ProseCheck('04a_fusion', r'both presets do: \d+ and\s+(\d+)', _preset('tiny', 'fusion_dim'), "the tiny preset's fusion_dim"),
     ProseCheck('04a_fusion', r'1-layer bi-GRUs of (\d+)', _preset('paper', 'attention_gru'), "the paper preset's attention_gru"),
     ProseCheck('06a_pretrain', r'(\w+) people appear in the default demo corpus', lambda m: demo_people(), 'demo_people()'),
-    ProseCheck('01a_faces', r'default `redetect=(\d+)`', _redetect, 'PreprocessConfig().redetect', fix_by='lead'),
+    ProseCheck('01a_faces', r'default `redetect=(\d+)`', _redetect, 'PreprocessConfig().redetect'),
     ProseCheck('10a_bad_input', r"\b(?:audio|visual)\.pth\b", None, 'save_m3t writes a folder, not a .pth file'),
     ProseCheck('02a_fer', r'about ([\d.]+)× faster in\s+batches of 64 faces \(([\d,]+) → ([\d,]+) faces/s',
                lambda m: round(prose_number(m[3]) / prose_number(m[2]), 1), 'the ratio of the two speeds the sentence gives'),
