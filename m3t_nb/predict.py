@@ -501,7 +501,10 @@ class _Outputs:
             f.write(''.join(f"{v:.4f},{a:.4f}\n" for v, a in zip(q['valence'], q['arousal'])))
     def commit(self) -> list[Path]:
         "Give every file its name (atomically); the paths."
-        for f, tmp, p in self.files.values(): f.close(); os.replace(tmp, p)
+        from m3t_nb import inputs
+        for f, tmp, p in self.files.values():
+            f.close(); os.replace(tmp, p)
+            if inputs._committed is not None: inputs._committed.append(p)   # inside `run_jobs`: removed if the job is then interrupted
         return [p for _, _, p in self.files.values()]
     def discard(self):
         "Remove the partial files (after a failure or an interruption)."
@@ -524,6 +527,8 @@ def _predict_file(v, name: str, dest: Path, net, info, format: str, side, people
                 kept[pid] = {i: f for i, f in faces.items() if i in moments or i in keep[::5]}
             df.attrs.update(person_faces=kept, faces=kept.get(facts['people'][0], {}))
             write_report(df, dest/f"{name}.html", plotlyjs=plotlyjs)
+            from m3t_nb import inputs
+            if inputs._committed is not None: inputs._committed.append(dest/f"{name}.html")
         files = out.commit() + ([dest/f"{name}.html"] if report else [])
     except BaseException: out.discard(); raise
     summary = dict(frames=facts['n_frames'], people=len(facts['people']), face=f"{cols['face_present'].mean():.0%}",
