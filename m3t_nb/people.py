@@ -80,6 +80,7 @@ def group_people(tracks: list[Track], dets: dict, looks: dict, min_frames: int =
         p.add(t, v)
     return people
 
+# %% ../nbs/01e_people.ipynb #9a243a90
 def most_present(people: list[Person], n: int|None) -> list[Person]:
     "The `n` people seen in most frames (all if `n` is None), in the order of their ids."
     keep = sorted(people, key=lambda p: -p.n_frames)[:n] if n is not None else people

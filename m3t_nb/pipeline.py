@@ -107,6 +107,7 @@ class FacePass:
     @property
     def times(self) -> np.ndarray: return np.array(self.follower.times)
 
+# %% ../nbs/03a_pipeline.ipynb #d20f37f9
 def face_pass(video, pcfg: PreprocessConfig, detector: FaceDetector|None = None, progress=None) -> FacePass:
     "Pass one: decode `video` and find its faces with `pcfg`'s settings, keeping only boxes, landmarks, crop places and looks (small: no pixels)."
     video = Path(video)
@@ -139,6 +140,7 @@ class FaceChunk:
     present: list
     feats: list
 
+# %% ../nbs/03a_pipeline.ipynb #837bd4ef
 def face_features(faces: np.ndarray, present: np.ndarray, extractors: dict) -> dict:
     "The 2D features {name: (m, D)} of aligned faces (m, S, S, 3): the networks see only the frames with a face; zeros elsewhere."
     out = {}
@@ -238,7 +240,6 @@ def process_video(video, pcfg: PreprocessConfig = PreprocessConfig(), name: str|
 
 # %% ../nbs/03a_pipeline.ipynb #0be0bef6
 class _ParentGone(Exception): "The command that started a `FacePassAhead` is gone."
-
 def _face_pass(video, pcfg: dict, send):
     "A `FacePassAhead` process: pass one, then send ('ok', FacePass, warnings), or ('error', message); if the command is gone, stop quietly."
     import os, signal
@@ -259,6 +260,7 @@ def _face_pass(video, pcfg: dict, send):
         try: send.send(('error', f"{type(e).__name__}: {e}"))
         except OSError: pass
 
+# %% ../nbs/03a_pipeline.ipynb #b1164808
 class FacePassAhead:
     "Pass one of `video` with `pcfg`'s settings (`face_pass`) started now, in a process of its own: what a command does while it imports torch and loads its model."
     def __init__(self, video, pcfg: PreprocessConfig):

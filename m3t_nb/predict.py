@@ -106,6 +106,7 @@ def _model_setup(model, info, device):
     pcfg = PreprocessConfig.from_dict(info['preprocess']) if info.get('preprocess') else PreprocessConfig()
     return model.to(device).eval(), info['config'], info['kind'], pcfg, device
 
+# %% ../nbs/08_predict.ipynb #7aa9d3ec
 def _face_box(tr, s: int, e: int) -> dict:
     "The face box columns of frames [s, e) of track `tr`: x, y, width, height in upright-frame pixels; NaN without a face."
     if tr is None: return {k: np.full(e - s, np.nan, np.float32) for k in ("face_x", "face_y", "face_w", "face_h")}
@@ -119,6 +120,7 @@ def _times(times: np.ndarray, s: int, e: int, fps: float) -> np.ndarray:
     i = np.arange(s, e)
     return np.where(i < len(times), np.asarray(times)[np.minimum(i, max(len(times) - 1, 0))] if len(times) else 0., i / fps)
 
+# %% ../nbs/08_predict.ipynb #c1169b7a
 def _fer_columns(faces, present: np.ndarray, net) -> dict:
     "The embedded FER network's 7 expression probabilities of the faces with `present`, NaN elsewhere, as columns `fer_<class>`."
     from m3t_nb.fer import fer_probs
@@ -126,6 +128,7 @@ def _fer_columns(faces, present: np.ndarray, net) -> dict:
     if faces is not None and present.any(): out[present] = fer_probs(np.asarray(faces[present]), net)
     return {f"fer_{name}": out[:, c] for c, name in enumerate(EXPR_CLASSES)}
 
+# %% ../nbs/08_predict.ipynb #c530727d
 def _warn_inputs(path, kind: str, has_audio: bool, fps: float, tracks: list):
     "Warn, naming the file, when the model's audio branch hears silence or its visual branch sees no face."
     if kind != 'visual' and (not has_audio or fps <= AUDIO_MIN_FPS):
@@ -208,6 +211,7 @@ def predict_columns(path, model, info: dict|None = None, side: str|None = None, 
     return Prediction(cols, dict(video=str(path), fps=facts['fps'], has_audio=facts['has_audio'], kind=facts['kind'], side=side,
                                  people=facts['people'], faces=first, person_faces=kept))
 
+# %% ../nbs/08_predict.ipynb #8f8e04a1
 def predict_video(path, model, info: dict|None = None, side: str|None = None, bs: int = 8, device=None,
                   timings: dict|None = None,
                   keep_faces: Sequence[int]|None = None, # frames (from 0) whose aligned face `df.attrs['faces']` keeps; default 100 spread over the video
@@ -222,6 +226,7 @@ def _thumb(face: np.ndarray, size: int = 96) -> str:
     ok, buf = cv2.imencode('.jpg', cv2.cvtColor(cv2.resize(face, (size, size)), cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 85])
     return base64.b64encode(buf.tobytes()).decode()
 
+# %% ../nbs/08_predict.ipynb #19dce656
 def report_moments(df: pd.DataFrame, k: int = 6) -> list[int]:
     "Frames worth a thumbnail: the extremes of valence and arousal where the face is present, plus evenly spaced ones."
     pres = df.face_present.to_numpy()
@@ -290,6 +295,7 @@ def _person_section(d: pd.DataFrame, faces: dict, truth, js) -> str:
     e = e.to_html(full_html=False, include_plotlyjs=False) if e is not None else ''
     return f"<div>{thumbs}</div>{t}{e}<div style='display:flex'>{c}</div>"
 
+# %% ../nbs/08_predict.ipynb #ed843f54
 def write_report(df: pd.DataFrame, path, truth: np.ndarray|None = None, title: str|None = None,
                  plotlyjs: bool|str = True): # True: plotly.js inside the page; a path (relative to the page): one shared copy
     "An HTML report: per person, timelines, circumplex trajectory and face thumbnails at telling moments."
@@ -317,6 +323,7 @@ class _Pipe:
     def __init__(self, fd: int): self.fd = fd
     def read(self, n: int) -> bytes: return os.read(self.fd, n)
 
+# %% ../nbs/08_predict.ipynb #69ac21e7
 def open_live(source: str):
     "Open a live source with PyAV: '-' (standard input), a camera device (/dev/videoN) or a URL FFmpeg reads; clear errors naming it."
     import av
@@ -343,7 +350,6 @@ def _live_frames(c, q):
 
 # %% ../nbs/08_predict.ipynb #31917257
 LIVE_CONTEXT = 8      # frames tracked on each side of a live window: the landmark smoothing's radius (int(4σ + 0.5) at σ = 2)
-
 def _live_window(fol, source, fps: float, model, kind: str, cfg, pcfg, exs: dict, s: int, e: int, side, device) -> tuple:
     "Rows [s, e) of a live stream, as `predict_video` computes them: (times, present, va (n, 2), expression probs or None)."
     from m3t_nb.faces import aligned_from_crops
@@ -356,10 +362,12 @@ def _live_window(fol, source, fps: float, model, kind: str, cfg, pcfg, exs: dict
     (va, probs), = _run_windows(model, kind, cfg, [(chunk, 0)], np.zeros((e - s, cfg.audio_dim), np.float32), device)
     return tr.times[s - lo:e - lo], pres, va, probs, _face_box(tr, s - lo, e - lo)
 
+# %% ../nbs/08_predict.ipynb #d84a9c91
 def _live_forget(fol, e: int):
     "Drop what no later window needs once rows up to `e` are written: crops before `e`, detections before its context."
     fol.crops.drop_before(e); fol.dets = [(i, d) for i, d in fol.dets if i >= e - LIVE_CONTEXT]
 
+# %% ../nbs/08_predict.ipynb #8c39749a
 def _warm_up(detector, exs: dict, model, kind: str, cfg, pcfg, device):
     "One call of the detector, the 2D feature networks and the model on blank input: what loads lazily is loaded before the first window."
     detector(np.zeros((120, 160, 3), np.uint8))
@@ -454,7 +462,6 @@ def feed_mpegts(path, out, realtime: bool = True, # pace the packets by their ti
 
 # %% ../nbs/08_predict.ipynb #e8684fde
 AHEAD_MAX_SECONDS = 600    # videos longer than this are not tracked ahead: pass one's record would be held by two processes
-
 def _face_pass_ahead(video: str, model: str) -> FacePassAhead|None:
     "Pass one of `video` with the preprocessing in `model`'s config.json, started before torch is imported; None where that cannot be read (an old .pth, a Hub id) or the model hears only."
     import json
@@ -469,6 +476,7 @@ def _face_pass_ahead(video: str, model: str) -> FacePassAhead|None:
     try: return FacePassAhead(video, pcfg)
     except Exception: return None                                   # no process to be had (say, inside a daemon worker): track as usual
 
+# %% ../nbs/08_predict.ipynb #0d24456a
 def _live_cli(source: str, net, info, out: str|None, side, stall: float, quiet: bool):
     "`m3t-predict --live`: CSV rows to standard output (and to `out`), each flushed as soon as it is known."
     import csv
