@@ -33,8 +33,9 @@ from .media import open_media
 # %% auto #0
 __all__ = ['CONTAINER_MAGIC', 'SNIFF_BYTES', 'VIDEO_SUFFIXES', 'RECORD_VERSION', 'PLOTLY_JS', 'sniff_container', 'sniff_file',
            'not_video_reason', 'is_video_file', 'VideoJob', 'FoundVideos', 'find_video_jobs', 'partial_path',
-           'atomic_output', 'remove_stale_partials', 'job_record', 'read_record', 'incomplete_reason', 'JobOutcome',
-           'BatchResult', 'run_jobs', 'format_batch', 'shared_plotly_js', 'plotly_src', 'index_rows', 'write_index']
+           'atomic_output', 'note_output', 'remove_stale_partials', 'job_record', 'read_record', 'incomplete_reason',
+           'JobOutcome', 'BatchResult', 'run_jobs', 'format_batch', 'shared_plotly_js', 'plotly_src', 'index_rows',
+           'write_index']
 
 # %% ../nbs/01d_inputs.ipynb #d6f857a4
 def _ts(h: bytes, start: int, step: int) -> bool: return len(h) > start + 2 * step and all(h[start + k * step] == 0x47 for k in range(3))
@@ -191,7 +192,11 @@ def atomic_output(path, mode: str|None = None, # 'w', 'wb', ...: yield the open 
         os.replace(tmp, path)
     except BaseException:
         _remove(tmp); raise
-    if track and _committed is not None: _committed.append(path)
+    if track: note_output(path)
+
+def note_output(path):
+    "Count `path`, put in place, among the outputs of the job `run_jobs` is running: removed with them if the job fails or is interrupted."
+    if _committed is not None: _committed.append(Path(path))
 
 # %% ../nbs/01d_inputs.ipynb #c1c6eddb
 def _pid_alive(pid: int) -> bool:

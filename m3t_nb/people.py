@@ -63,7 +63,7 @@ class Person:
     def add(self, t: Track, v: np.ndarray|None):
         "Take track `t` (look `v`): the person's look becomes the frame-weighted mean."
         if v is not None:
-            w = sum(len(u) for u in self.tracks if self.look is not None)
+            w = sum(len(u) for u in self.tracks)                # the person's frames so far: the weight of their look
             self.look = v if self.look is None else (self.look * w + v * len(t)) / (w + len(t))
             self.look = self.look / (np.linalg.norm(self.look) + 1e-9)
         self.tracks.append(t)

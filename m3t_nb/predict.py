@@ -144,7 +144,7 @@ def predict_blocks(path, model, info: dict|None = None, side: str|None = None, b
                    ahead: FacePassAhead|None = None, # this video's pass one, started earlier (used if it has the model's settings)
                    timings: dict|None = None, # seconds per step, added to
                    facts: dict|None = None, # filled with the video's facts (fps, has_audio, kind, people, tracks) once they are known
-                   keep_faces: Sequence[int] = (), # frames (from 0) whose aligned faces go into `kept`
+                   keep_faces: Sequence[int]|int = (), # frames (from 0) whose aligned faces go into `kept`; a number k: k frames spread over the video
                    kept: dict|None = None # filled: person -> {frame: aligned face}
                   ) -> Iterator[Prediction]:
     "Per-frame predictions of a video as they are made: a `Prediction` of rows (frame-major, one per frame and person) for every `bs` windows, in frame order."
@@ -166,7 +166,8 @@ def predict_blocks(path, model, info: dict|None = None, side: str|None = None, b
     exs = {k: e.for_entry(path.stem, n) for k, e in pcfg.make_extractors().items() if k in cfg.feat_dims} if kind != 'audio' else {}
     chunks = stream_faces(fp, tracks, pcfg, exs, T) if kind != 'audio' else (FaceChunk(s, min(s + T, n), [], [], []) for s in range(0, n, T))
     fer = load_fer(fuse=True) if expressions and kind != 'audio' else None
-    keep = set(int(i) for i in keep_faces)
+    if isinstance(keep_faces, int): keep_faces = np.unique(np.linspace(0, max(n - 1, 0), keep_faces).astype(int))
+    keep = set(int(i) for i in keep_faces); facts['keep'] = sorted(keep)
     batch, ks = [], range(max(len(tracks), 1)) if kind != 'audio' else [0]
     def rows(batch) -> Prediction:
         t1 = time.perf_counter(); out = _run_windows(model, kind, cfg, [(c, k) for c in batch for k in ks], audio, device)
@@ -204,8 +205,7 @@ def predict_columns(path, model, info: dict|None = None, side: str|None = None, 
                     people: int|str|None = None) -> Prediction: # None: the annotated person (on `side`); 'all': every person; N: the N people seen most
     "Per-frame valence/arousal (and expression probabilities) of the person (or people) in a video, with the model's preprocessing, as numpy columns."
     facts, kept = {}, {}
-    if keep_faces is None: keep_faces = np.unique(np.linspace(0, max(video_info(path).n_frames - 1, 0), 100).astype(int))
-    blocks = list(predict_blocks(path, model, info, side, bs, device, people, expressions, ahead, timings, facts, keep_faces, kept))
+    blocks = list(predict_blocks(path, model, info, side, bs, device, people, expressions, ahead, timings, facts, 100 if keep_faces is None else keep_faces, kept))
     cols = {k: np.concatenate([b.columns[k] for b in blocks]) for k in blocks[0].columns}
     first = kept.get(facts['people'][0], {}) if facts['people'] else {}
     return Prediction(cols, dict(video=str(path), fps=facts['fps'], has_audio=facts['has_audio'], kind=facts['kind'], side=side,
@@ -489,7 +489,7 @@ def _live_cli(source: str, net, info, out: str|None, side, stall: float, quiet: 
         if f: f.close()
 
 # %% ../nbs/08_predict.ipynb #940df161
-from .inputs import partial_path
+from .inputs import partial_path, note_output
 
 class _Outputs:
     "A video's output files, written row block by row block into hidden partial files that take their names only when all is written."
@@ -509,10 +509,8 @@ class _Outputs:
             f.write(''.join(f"{v:.4f},{a:.4f}\n" for v, a in zip(q['valence'], q['arousal'])))
     def commit(self) -> list[Path]:
         "Give every file its name (atomically); the paths."
-        from m3t_nb import inputs
         for f, tmp, p in self.files.values():
-            f.close(); os.replace(tmp, p)
-            if inputs._committed is not None: inputs._committed.append(p)   # inside `run_jobs`: removed if the job is then interrupted
+            f.close(); os.replace(tmp, p); note_output(p)     # inside `run_jobs`: removed if the job is then interrupted
         return [p for _, _, p in self.files.values()]
     def discard(self):
         "Remove the partial files (after a failure or an interruption)."
@@ -522,21 +520,18 @@ class _Outputs:
 def _predict_file(v, name: str, dest: Path, net, info, format: str, side, people, report: bool, expressions: bool, ahead,
                   plotlyjs: bool|str = True) -> tuple[dict, list[Path]]:
     "Predict one video into `dest`, writing rows as they are made, the report at the end: its summary and its files."
-    keep = np.linspace(0, max(video_info(v).n_frames - 1, 0), 40).astype(int) if report else ()
     out, facts, kept, blocks = _Outputs(dest, name, format, people is not None), {}, {}, []
     try:
-        for pr in predict_blocks(v, net, info, side, people=people, expressions=expressions, ahead=ahead, facts=facts, keep_faces=keep, kept=kept):
+        for pr in predict_blocks(v, net, info, side, people=people, expressions=expressions, ahead=ahead, facts=facts, keep_faces=40 if report else (), kept=kept):
             out.write(pr); blocks.append(Prediction({k: pr[k] for k in ('person', 'valence', 'arousal', 'face_present')}, {}) if not report else pr)
         cols = {k: np.concatenate([b.columns[k] for b in blocks]) for k in blocks[0].columns}
         if report:
             df = Prediction(cols, dict(video=str(v), fps=facts['fps'], has_audio=facts['has_audio'], kind=facts['kind'], side=side)).to_frame()
             for pid, faces in kept.items():
                 d = df[df.person == pid].reset_index(drop=True); moments = set(report_moments(d))
-                kept[pid] = {i: f for i, f in faces.items() if i in moments or i in keep[::5]}
+                kept[pid] = {i: f for i, f in faces.items() if i in moments or i in facts['keep'][::5]}
             df.attrs.update(person_faces=kept, faces=kept.get(facts['people'][0], {}))
-            write_report(df, dest/f"{name}.html", plotlyjs=plotlyjs)
-            from m3t_nb import inputs
-            if inputs._committed is not None: inputs._committed.append(dest/f"{name}.html")
+            write_report(df, dest/f"{name}.html", plotlyjs=plotlyjs); note_output(dest/f"{name}.html")
         files = out.commit() + ([dest/f"{name}.html"] if report else [])
     except BaseException: out.discard(); raise
     summary = dict(frames=facts['n_frames'], people=len(facts['people']), face=f"{cols['face_present'].mean():.0%}",
