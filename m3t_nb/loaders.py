@@ -37,7 +37,7 @@ from .losses import pack_targets
 
 # %% auto #0
 __all__ = ['STAGE_INPUTS', 'WINDOW_RULES', 'stage_entries', 'complete_starts', 'WindowDataset', 'ClipDataset', 'ClipAugment',
-           'm3t_dataloaders']
+           'cache_feature_dims', 'check_feature_dims', 'm3t_dataloaders']
 
 # %% ../nbs/05_loaders.ipynb #5b08e71d
 STAGE_INPUTS = {'visual': ('video', 'feats'), 'audio': ('audio',), 'fusion': ('video', 'feats', 'audio'),
@@ -127,23 +127,43 @@ class ClipAugment(ItemTransform):
         b[self.video_pos] = augment_clips(b[self.video_pos], self.crop, self.size, self.train)
         return tuple(b)
 
+# %% ../nbs/05_loaders.ipynb #761cba0c
+def cache_feature_dims(cache) -> dict[str, int]:
+    "The 2D features of a cache (folder or entries) and their sizes, {name: dims}; an entry whose sizes differ is an error naming it."
+    entries = open_cache(cache) if not isinstance(cache, (list, tuple)) else list(cache)
+    dims = {}
+    for e in entries:
+        for n in e.feature_names:
+            d = int(e.arrays[f'feat_{n}'].shape[-1])
+            if dims.setdefault(n, d) != d:
+                raise ValueError(f"{e.path}: 2D feature {n!r} has {d} dims, other entries of the cache {dims[n]}; preprocess the cache again with one setting")
+    return dims
+
+# %% ../nbs/05_loaders.ipynb #bce12ddf
+def check_feature_dims(cfg: M3TConfig, entries) -> None:
+    "Raise a clear error when a 2D feature the model reads is missing from an entry or has another size there than in `cfg`."
+    for e in entries:
+        for n, d in cfg.feat_dims.items():
+            if n not in e.feature_names:
+                raise ValueError(f"{e.path}: no 2D feature {n!r}, which the model routes to a branch; the entry has {e.feature_names}")
+            if (got := int(e.arrays[f'feat_{n}'].shape[-1])) != d:
+                raise ValueError(f"2D feature {n!r}: the cache has {got} dims ({e.path.name}), the model configuration {d}; "
+                                 f"build it with feat_dims=cache_feature_dims(cache), or preprocess with the features it expects")
+
 # %% ../nbs/05_loaders.ipynb #cf9f09b7
 def m3t_dataloaders(cache, stage: str = 'visual', cfg: M3TConfig|None = None, bs: int = 64, windows_per_video: int = 200,
                     num_workers: int = 0, device=None, train_split: str = 'train', valid_split: str = 'valid',
                     min_audio_fps: float = AUDIO_MIN_FPS, eval_stride: int|None = None,
                     window_rule: str = 'any') -> DataLoaders: # training windows: 'any' start, or 'complete' ones only (the authors' code)
     "fastai `DataLoaders` for `stage` ('visual', 'audio', 'fusion', 'identity') over a cache folder or list of entries."
-    cfg = cfg or M3TConfig.preset('paper')
+    cfg = cfg or M3TConfig.preset('paper')         # its 2D features: those of the default preprocessing
     entries = open_cache(cache) if not isinstance(cache, (list, tuple)) else list(cache)
     tr = stage_entries([e for e in entries if e.split == train_split], stage, min_audio_fps)
     va = [e for e in entries if e.split == valid_split]
     if not tr: raise ValueError(f"no training entries for stage {stage!r} in split {train_split!r}")
     inputs = STAGE_INPUTS[stage]
     feat_names = list(cfg.feat_dims) if 'feats' in inputs else []
-    for e in tr + va:
-        for n in feat_names:
-            if n not in e.feature_names:
-                raise ValueError(f"{e.path}: no 2D feature {n!r}, which the model routes to a branch; the entry has {e.feature_names}")
+    if feat_names: check_feature_dims(cfg, tr + va)
     vpos = inputs.index('video') if 'video' in inputs else None
     device = torch.device(device) if device is not None else (torch.device('cuda') if torch.cuda.is_available() else torch.device('cpu'))
     pin = device.type == 'cuda'

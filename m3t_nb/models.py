@@ -35,15 +35,18 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['LEGACY_FIELDS', 'TEMPORAL_KINDS', 'M3TConfig', 'conv3d_block', 'trunk_shapes_ok', 'trunk_shapes', 'Backbone3D',
-           'fc_head', 'BiGRU', 'sinusoidal_positions', 'TemporalTransformer', 'TemporalTCN', 'temporal_model',
-           'init_weights', 'augment_clips', 'VisualNet', 'LayerMix', 'AudioNet', 'IdentityNet', 'transfer_backbone',
-           'count_params', 'param_table']
+__all__ = ['LEGACY_FIELDS', 'DEFAULT_FEATURES', 'TEMPORAL_KINDS', 'M3TConfig', 'conv3d_block', 'trunk_shapes_ok', 'trunk_shapes',
+           'Backbone3D', 'fc_head', 'BiGRU', 'sinusoidal_positions', 'TemporalTransformer', 'TemporalTCN',
+           'temporal_model', 'init_weights', 'augment_clips', 'VisualNet', 'LayerMix', 'AudioNet', 'IdentityNet',
+           'transfer_backbone', 'count_params', 'param_table']
 
 # %% ../nbs/04_models.ipynb #4cdeb3b5
 LEGACY_FIELDS = dict(conv1_stride=1, spatial_padding=1, expr_head='both', fusion_expr=False, init='torch')
 
-# %% ../nbs/04_models.ipynb #292e8f8a
+# %% ../nbs/04_models.ipynb #c04b3fb7
+DEFAULT_FEATURES = {'emotion': 128}   # the 2D features preprocessing writes at its defaults: the embedded FER network's 128-d features
+
+# %% ../nbs/04_models.ipynb #3b866ba7
 @dataclass
 class M3TConfig:
     "Every size of the M3T models; `M3TConfig.preset('paper')` or `('tiny')`."
@@ -55,8 +58,8 @@ class M3TConfig:
     branch_widths: tuple = (512, 512)      # the 2 conv3d layers of each branch
     conv1_stride: int = 2                 # spatial stride of the first conv (the authors' V2P trunk; 1: none)
     spatial_padding: int = 0              # spatial padding of every conv (the authors': 0, time padded only; 1: 'same')
-    feat_dims: dict = field(default_factory=lambda: {'emotion': 512, 'au': 256})   # 2D static features
-    routing: dict = field(default_factory=lambda: {'valence': ('emotion',), 'arousal': ('au',)})
+    feat_dims: dict = field(default_factory=lambda: dict(DEFAULT_FEATURES))   # 2D static features: name -> size (those preprocessing writes at its defaults)
+    routing: dict = field(default_factory=lambda: {'valence': ('emotion',), 'arousal': ('emotion',)})  # features per branch (the paper's best: emotion on both)
     visual_gru: int = 512                 # hidden units per direction of each branch's bi-GRU (1024 cells)
     visual_gru_layers: int = 2
     fc_hidden: int = 512                  # hidden width of the two FC layers of every head (1024 -> 512 -> out)
@@ -83,35 +86,48 @@ class M3TConfig:
     feat_norm: bool = False               # LayerNorm on the 2D features (not in the paper)
     init: str = 'authors'                 # weight initialisation: 'authors' (their code) or 'torch' (PyTorch's defaults)
 
-    @classmethod
-    def preset(cls, name: str, **kw) -> 'M3TConfig':
-        "The `paper` or `tiny` preset, with any field overridden by `kw`."
-        if name == 'paper': return cls(**kw)
-        if name == 'tiny':
-            base = dict(frames=16, shared_widths=(8, 16, 16), branch_widths=(24, 24), feat_dims={'emotion': 32, 'au': 16},
-                        visual_gru=24, fc_hidden=32, audio_gru=24, audio_mlp=48, fusion_dim=48, fusion_gru=24,
-                        attention_gru=12, dropout=0.1, feat_norm=True)
-            return cls(**{**base, **kw})
-        raise ValueError(f"unknown preset {name!r}: use 'paper' or 'tiny'")
+# %% ../nbs/04_models.ipynb #995fbe8b
+@patch(cls_method=True)
+def preset(cls: M3TConfig, name: str, **kw) -> M3TConfig:
+    "The `paper` or `tiny` preset, with any field overridden by `kw`."
+    if name == 'paper': return cls(**kw)
+    if name == 'tiny':
+        base = dict(frames=16, shared_widths=(8, 16, 16), branch_widths=(24, 24), visual_gru=24, fc_hidden=32,
+                    audio_gru=24, audio_mlp=48, fusion_dim=48, fusion_gru=24, attention_gru=12, dropout=0.1, feat_norm=True)
+        return cls(**{**base, **kw})
+    raise ValueError(f"unknown preset {name!r}: use 'paper' or 'tiny'")
 
-    def with_routing(self, valence=('emotion',), arousal=('au',)) -> 'M3TConfig':
-        "A copy that routes the named 2D features to each branch (paper's best: emotion on both)."
-        return replace(self, routing={'valence': tuple(valence), 'arousal': tuple(arousal)})
+# %% ../nbs/04_models.ipynb #e1d3eda7
+@patch
+def with_routing(self: M3TConfig, valence=('emotion',), arousal=('au',)) -> M3TConfig:
+    "A copy that routes the named 2D features to each branch (paper's best: emotion on both)."
+    return replace(self, routing={'valence': tuple(valence), 'arousal': tuple(arousal)})
 
-    def branch_feat_dim(self, branch: str) -> int:
-        "Total width of the 2D features routed to `branch`."
-        return sum(self.feat_dims[n] for n in self.routing.get(branch, ()))
+# %% ../nbs/04_models.ipynb #a0e550f7
+@patch
+def branch_feat_dim(self: M3TConfig, branch: str) -> int:
+    "Total width of the 2D features routed to `branch`."
+    return sum(self.feat_dims[n] for n in self.routing.get(branch, ()))
 
-    @property
-    def visual_feature_dim(self) -> int: return 2 * 2 * self.visual_gru      # two branches, two directions
+# %% ../nbs/04_models.ipynb #e48b8258
+@patch(as_prop=True)
+def visual_feature_dim(self: M3TConfig) -> int:
+    "Width of the visual features fusion reads: two branches, two directions of each GRU."
+    return 2 * 2 * self.visual_gru
 
-    def to_dict(self) -> dict: return asdict(self)
-    @classmethod
-    def from_dict(cls, d: dict) -> 'M3TConfig':
-        "The configuration `to_dict` wrote; fields a model of an earlier version lacks take that version's values."
-        d = {**LEGACY_FIELDS, **d}; d['routing'] = {k: tuple(v) for k, v in d['routing'].items()}
-        for k in ('shared_widths', 'branch_widths', 'expr_classes'): d[k] = tuple(d.get(k, ()))
-        return cls(**d)
+# %% ../nbs/04_models.ipynb #86543d66
+@patch
+def to_dict(self: M3TConfig) -> dict:
+    "Every field, as saved in a model's `config.json`."
+    return asdict(self)
+
+# %% ../nbs/04_models.ipynb #01675d53
+@patch(cls_method=True)
+def from_dict(cls: M3TConfig, d: dict) -> M3TConfig:
+    "The configuration `to_dict` wrote; fields a model of an earlier version lacks take that version's values."
+    d = {**LEGACY_FIELDS, **d}; d['routing'] = {k: tuple(v) for k, v in d['routing'].items()}
+    for k in ('shared_widths', 'branch_widths', 'expr_classes'): d[k] = tuple(d.get(k, ()))
+    return cls(**d)
 
 # %% ../nbs/04_models.ipynb #3ed511ba
 def conv3d_block(ni: int, nf: int, pool: bool = True, stride: int = 1, padding: int = 0) -> nn.Sequential:
