@@ -60,20 +60,23 @@ class FaceDetector:
     def refine(self, img: np.ndarray, boxes: np.ndarray) -> Detections|None:
         "The faces at `boxes` (n, 4) of an earlier frame, found again cheaply in `img`; None: this detector cannot."
         return None
-    def detect_near(self, img: np.ndarray, boxes: np.ndarray, max_side: int|None = None,
-                    margin: float = 1.) -> Detections: # each box grown by this many times its larger side all round
-        "The faces in the part of `img` around `boxes` (n, 4) of an earlier frame: a detection of that part alone (shrunk as a full detection downscaled to `max_side` would be), in frame coordinates."
-        H, W = img.shape[:2]; b = np.asarray(boxes, np.float64).reshape(-1, 4)
-        grow = np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1])[:, None] * margin
-        x0, y0 = np.clip(np.floor((b[:, :2] - grow).min(0)), 0, None).astype(int)
-        x1, y1 = np.minimum(np.ceil((b[:, 2:] + grow).max(0)), [W, H]).astype(int)
-        if x1 - x0 < 12 or y1 - y0 < 12: return Detections.empty()
-        s = min(max_side / max(H, W), 1.) if max_side else 1.
-        part = img[y0:y1, x0:x1]
-        part = cv2.resize(part, (max(int(round(part.shape[1] * s)), 1), max(int(round(part.shape[0] * s)), 1)), interpolation=cv2.INTER_AREA) if s < 1 else np.ascontiguousarray(part)
-        d = self.detect(part).scaled(1 / s)
-        return Detections(d.boxes + np.float32([x0, y0, x0, y0]), d.scores, d.landmarks + np.float32([x0, y0]))
     def __call__(self, img: np.ndarray) -> Detections: return self.detect(img)
+
+# %% ../nbs/01a_faces.ipynb #affad850
+@patch
+def detect_near(self: FaceDetector, img: np.ndarray, boxes: np.ndarray, max_side: int|None = None,
+                margin: float = 1.) -> Detections: # each box grown by this many times its larger side all round
+    "The faces in the part of `img` around `boxes` (n, 4) of an earlier frame: a detection of that part alone (shrunk as a full detection downscaled to `max_side` would be), in frame coordinates."
+    H, W = img.shape[:2]; b = np.asarray(boxes, np.float64).reshape(-1, 4)
+    grow = np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1])[:, None] * margin
+    x0, y0 = np.clip(np.floor((b[:, :2] - grow).min(0)), 0, None).astype(int)
+    x1, y1 = np.minimum(np.ceil((b[:, 2:] + grow).max(0)), [W, H]).astype(int)
+    if x1 - x0 < 12 or y1 - y0 < 12: return Detections.empty()
+    s = min(max_side / max(H, W), 1.) if max_side else 1.
+    part = img[y0:y1, x0:x1]
+    part = cv2.resize(part, (max(int(round(part.shape[1] * s)), 1), max(int(round(part.shape[0] * s)), 1)), interpolation=cv2.INTER_AREA) if s < 1 else np.ascontiguousarray(part)
+    d = self.detect(part).scaled(1 / s)
+    return Detections(d.boxes + np.float32([x0, y0, x0, y0]), d.scores, d.landmarks + np.float32([x0, y0]))
 
 # %% ../nbs/01a_faces.ipynb #82e16b9e
 def downscaled(img: np.ndarray, max_side: int|None) -> tuple[np.ndarray, float]:
@@ -151,15 +154,18 @@ class MTCNNDetector(FaceDetector):
         self.net._pnet, self.net._rnet, self.net._onet = (read_onnx_net(mtcnn_file(n)) for n in ('pnet', 'rnet', 'onet'))   # the right engine on every OpenCV
         self.max_side = max_side
         self._pnet2 = read_onnx_net(mtcnn_file('pnet'))   # a second P-Net, for the helper thread
-    def detect(self, img: np.ndarray) -> Detections:
-        if img.ndim != 3 or img.shape[2] != 3: raise ValueError(f"expected an RGB image (H, W, 3), got shape {img.shape}")
-        img, s = downscaled(img, self.max_side)
-        net, (h, w) = self.net, img.shape[:2]
-        m = 12 / net._min_face_size
-        scales = net._MTCNN__compute_scale_pyramid(m, min(h, w) * m)
-        res = self._stage1(img, scales)
-        for stage in (net._MTCNN__stage2, net._MTCNN__stage3): res = stage(img, res[0], res[1])
-        return _mtcnn_detections(*res).scaled(1/s)
+
+# %% ../nbs/01a_faces.ipynb #66b19c40
+@patch
+def detect(self: MTCNNDetector, img: np.ndarray) -> Detections:
+    if img.ndim != 3 or img.shape[2] != 3: raise ValueError(f"expected an RGB image (H, W, 3), got shape {img.shape}")
+    img, s = downscaled(img, self.max_side)
+    net, (h, w) = self.net, img.shape[:2]
+    m = 12 / net._min_face_size
+    scales = net._MTCNN__compute_scale_pyramid(m, min(h, w) * m)
+    res = self._stage1(img, scales)
+    for stage in (net._MTCNN__stage2, net._MTCNN__stage3): res = stage(img, res[0], res[1])
+    return _mtcnn_detections(*res).scaled(1/s)
 
 # %% ../nbs/01a_faces.ipynb #c78aab1a
 @patch
@@ -242,15 +248,18 @@ class YuNetDetector(FaceDetector):
         if not Path(model_path).exists(): raise FileNotFoundError(f"{model_path}: YuNet model file does not exist")
         self.net = cv2.FaceDetectorYN.create(str(model_path), "", (320, 320), score_threshold)
         self.max_side = max_side
-    def detect(self, img: np.ndarray) -> Detections:
-        img, s = downscaled(img, self.max_side)
-        self.net.setInputSize((img.shape[1], img.shape[0]))
-        _, f = self.net.detect(cv2.cvtColor(img, cv2.COLOR_RGB2BGR))
-        if f is None: return Detections.empty()
-        boxes = np.c_[f[:, :2], f[:, :2] + f[:, 2:4]].astype(np.float32)
-        lm = f[:, 4:14].reshape(-1, 5, 2).astype(np.float32)
-        lm = lm[:, [1, 0, 2, 4, 3]]   # YuNet: right eye, left eye, nose, right mouth, left mouth (the person's)
-        return Detections(boxes, f[:, 14].astype(np.float32), lm).scaled(1/s)
+
+# %% ../nbs/01a_faces.ipynb #195be545
+@patch
+def detect(self: YuNetDetector, img: np.ndarray) -> Detections:
+    img, s = downscaled(img, self.max_side)
+    self.net.setInputSize((img.shape[1], img.shape[0]))
+    _, f = self.net.detect(cv2.cvtColor(img, cv2.COLOR_RGB2BGR))
+    if f is None: return Detections.empty()
+    boxes = np.c_[f[:, :2], f[:, :2] + f[:, 2:4]].astype(np.float32)
+    lm = f[:, 4:14].reshape(-1, 5, 2).astype(np.float32)
+    lm = lm[:, [1, 0, 2, 4, 3]]   # YuNet: right eye, left eye, nose, right mouth, left mouth (the person's)
+    return Detections(boxes, f[:, 14].astype(np.float32), lm).scaled(1/s)
 
 # %% ../nbs/01a_faces.ipynb #f3682671
 ARCFACE_112 = np.array([[38.2946, 51.6963], [73.5318, 51.5014], [56.0252, 71.7366],
@@ -258,6 +267,8 @@ ARCFACE_112 = np.array([[38.2946, 51.6963], [73.5318, 51.5014], [56.0252, 71.736
 
 # %% ../nbs/01a_faces.ipynb #e9226dd3
 TEMPLATE_128 = ARCFACE_112 + 8.
+
+# %% ../nbs/01a_faces.ipynb #a7ab60ff
 def similarity_transform(src: np.ndarray, dst: np.ndarray) -> np.ndarray:
     "Least-squares similarity (2, 3) mapping points `src` (n, 2) onto `dst` (n, 2) (Umeyama, no reflection)."
     src, dst = np.asarray(src, np.float64), np.asarray(dst, np.float64)
@@ -300,16 +311,25 @@ class Track:
     boxes: list = field(default_factory=list)
     scores: list = field(default_factory=list)
     landmarks: list = field(default_factory=list)
-    def add(self, i, d: Detections, j):
-        self.frames.append(i); self.boxes.append(d.boxes[j]); self.scores.append(d.scores[j]); self.landmarks.append(d.landmarks[j])
     def __len__(self): return len(self.frames)
-    @property
-    def median_box(self) -> np.ndarray: return np.median(np.array(self.boxes), 0)
-    @property
-    def size(self) -> float:
-        b = self.median_box; return float(np.sqrt((b[2]-b[0]) * (b[3]-b[1])))
-    @property
-    def center_x(self) -> float: b = self.median_box; return float((b[0] + b[2]) / 2)
+
+# %% ../nbs/01a_faces.ipynb #5adfe9ab
+@patch
+def add(self: Track, i, d: Detections, j):
+    self.frames.append(i); self.boxes.append(d.boxes[j]); self.scores.append(d.scores[j]); self.landmarks.append(d.landmarks[j])
+
+# %% ../nbs/01a_faces.ipynb #dc42706e
+@patch(as_prop=True)
+def median_box(self: Track) -> np.ndarray: return np.median(np.array(self.boxes), 0)
+
+# %% ../nbs/01a_faces.ipynb #bf468c26
+@patch(as_prop=True)
+def size(self: Track) -> float:
+    b = self.median_box; return float(np.sqrt((b[2]-b[0]) * (b[3]-b[1])))
+
+# %% ../nbs/01a_faces.ipynb #3b3733f0
+@patch(as_prop=True)
+def center_x(self: Track) -> float: b = self.median_box; return float((b[0] + b[2]) / 2)
 
 # %% ../nbs/01a_faces.ipynb #ca3d5332
 def track_faces(dets: Sequence[tuple[int, Detections]], iou_thr: float = 0.3, max_gap: int = 10) -> list[Track]:
@@ -404,8 +424,10 @@ class FaceTrack:
     n_near: int = 0           # frames on which every followed face was lost and the detector looked around where they were (`detect_near`)
     rotation: int = 0         # the display rotation the frames were turned upright by (degrees counter-clockwise); width, height, boxes and landmarks are upright
     person: int = 1           # the person's id in the video (chapter `01e_people`; 1 when one person is followed)
-    @property
-    def n_frames(self) -> int: return len(self.present)
+
+# %% ../nbs/01a_faces.ipynb #89f2cd12
+@patch(as_prop=True)
+def n_frames(self: FaceTrack) -> int: return len(self.present)
 
 # %% ../nbs/01a_faces.ipynb #0bc336c5
 def _interp_track(n: int, tracks: Sequence[Track], max_interp: int):
@@ -447,72 +469,102 @@ class CropStore:
         self.path = Path(folder)/'.face_crops.bin' if folder is not None else None
         self.file, self.arr = (open(self.path, 'wb'), None) if folder is not None else (None, {})   # in memory: slot -> crop
         self._queue = self._writer = self._error = None
-    def add(self, i: int, img: np.ndarray, boxes: np.ndarray):
-        "Keep the crops of frame `i` around `boxes` (n, 4), in frame coordinates, most wanted first: the first `max_boxes` (110 KB each at 192 px)."
-        boxes = list(boxes)[:self.max_boxes]
-        if self.file is None: return self._cut(i, img, boxes)
-        if self._error is not None: raise self._error
-        if self._writer is None:                            # started on first use, in the process that uses it (safe after fork)
-            import queue, threading
-            self._queue = queue.Queue(maxsize=16); self._writer = threading.Thread(target=self._write_all, daemon=True); self._writer.start()
-        self._queue.put((i, img, boxes))
-    def _write_all(self):
-        "The writer thread: cut and write the crops of each queued frame, in order, until None; after an error, drain the queue."
-        import queue
-        while True:
-            # A timeout, not a plain wait: Ctrl-C raised in the other thread in the middle of its `put` can lose the
-            # wake-up of a waiting `get` (threading.Condition is not safe against it), and the queue's end would never come.
-            try: item = self._queue.get(timeout=0.1)
-            except queue.Empty: continue
-            if item is None: return
-            if self._error is None:
-                try: self._cut(*item)
-                except BaseException as e: self._error = e
-    def _stop_writer(self):
-        "Wait for the writer thread to write everything queued."
-        if self._writer is not None: self._queue.put(None); self._writer.join(); self._writer = None
-    def _cut(self, i: int, img: np.ndarray, boxes: list):
-        "Cut the crops of frame `i` around `boxes` and keep them, with their slots in the index."
-        if not self.pixels:                                 # one small array a frame: (k, 7) box, corner, scale (a hundred bytes)
-            rows = [[*b, *(g := crop_geometry(b, self.res, self.margin))[:2], g[3]] for b in boxes]
-            self.index[i] = np.array(rows, np.float32).reshape(-1, 7); self.n += len(boxes); return
-        for b in boxes:
-            crop, org, s = crop_box(img, b, self.res, self.margin)
-            if self.file is not None: self.file.write(np.ascontiguousarray(crop).tobytes())
-            else: self.arr[self.n] = crop
-            self.index.setdefault(i, []).append((self.n, np.asarray(b, np.float32), org, s)); self.n += 1
-    def candidates(self, i: int) -> list:
-        "The crops kept around frame `i`'s boxes, as `crop_choice` takes them: [(slot, box, origin, scale)] (slot -1: not kept, only placed)."
-        got = self.index.get(i, [])
-        if not self.pixels: return [(-1, r[:4], r[4:6], float(r[6])) for r in got]
-        return got
-    def drop_before(self, i: int):
-        "Forget the crops of frames before `i` (in memory: a live stream keeps only the frames still to be aligned)."
-        for j in [j for j in self.index if j < i]:
-            for slot, *_ in self.index.pop(j):
-                if self.file is None: self.arr.pop(slot, None)
-    def close(self):
-        "Finish writing (the writer thread's queue first); the crops become a read-only memory map."
-        if self.file is None: return
-        self._stop_writer(); self.file.close()
-        if self._error is not None: raise self._error
-        self.arr = np.memmap(self.path, np.uint8, 'r', shape=(self.n, self.res, self.res, 3)) if self.n else None
-    def __getstate__(self) -> dict:
-        "A closed store travels (pickled, to another process) as its file's path and index; the crops stay in the file."
-        if not self.pixels: return dict(self.__dict__, _queue=None, _writer=None, _error=None)   # an index only: all of it travels
-        if self.file is None or not self.file.closed: raise ValueError("only a closed CropStore with a file can be pickled")
-        return dict(res=self.res, margin=self.margin, max_boxes=self.max_boxes, index=self.index, n=self.n, path=self.path, pixels=True)
-    def __setstate__(self, state: dict):
-        self.__dict__.update(state, _queue=None, _writer=None, _error=None)
-        if not state.get('pixels', True): return
-        self.file = open(self.path, 'rb'); self.file.close()              # a closed file, as after `close`
-        self.arr = np.memmap(self.path, np.uint8, 'r', shape=(self.n, self.res, self.res, 3)) if self.n else None
-    def remove(self):
-        "Delete the crops' file."
-        if self.file is None: self.arr, self.index = {}, {}; return
-        self._stop_writer()
-        if not self.file.closed: self.file.close()
-        self.arr = None; self.path.unlink(missing_ok=True)
+
+# %% ../nbs/01a_faces.ipynb #649cc273
+@patch
+def add(self: CropStore, i: int, img: np.ndarray, boxes: np.ndarray):
+    "Keep the crops of frame `i` around `boxes` (n, 4), in frame coordinates, most wanted first: the first `max_boxes` (110 KB each at 192 px)."
+    boxes = list(boxes)[:self.max_boxes]
+    if self.file is None: return self._cut(i, img, boxes)
+    if self._error is not None: raise self._error
+    if self._writer is None:                            # started on first use, in the process that uses it (safe after fork)
+        import queue, threading
+        self._queue = queue.Queue(maxsize=16); self._writer = threading.Thread(target=self._write_all, daemon=True); self._writer.start()
+    self._queue.put((i, img, boxes))
+
+# %% ../nbs/01a_faces.ipynb #bcd9d331
+@patch
+def _write_all(self: CropStore):
+    "The writer thread: cut and write the crops of each queued frame, in order, until None; after an error, drain the queue."
+    import queue
+    while True:
+        # A timeout, not a plain wait: Ctrl-C raised in the other thread in the middle of its `put` can lose the
+        # wake-up of a waiting `get` (threading.Condition is not safe against it), and the queue's end would never come.
+        try: item = self._queue.get(timeout=0.1)
+        except queue.Empty: continue
+        if item is None: return
+        if self._error is None:
+            try: self._cut(*item)
+            except BaseException as e: self._error = e
+
+# %% ../nbs/01a_faces.ipynb #d5dc4b39
+@patch
+def _stop_writer(self: CropStore):
+    "Wait for the writer thread to write everything queued."
+    if self._writer is not None: self._queue.put(None); self._writer.join(); self._writer = None
+
+# %% ../nbs/01a_faces.ipynb #43f631a4
+@patch
+def _cut(self: CropStore, i: int, img: np.ndarray, boxes: list):
+    "Cut the crops of frame `i` around `boxes` and keep them, with their slots in the index."
+    if not self.pixels:                                 # one small array a frame: (k, 7) box, corner, scale (a hundred bytes)
+        rows = [[*b, *(g := crop_geometry(b, self.res, self.margin))[:2], g[3]] for b in boxes]
+        self.index[i] = np.array(rows, np.float32).reshape(-1, 7); self.n += len(boxes); return
+    for b in boxes:
+        crop, org, s = crop_box(img, b, self.res, self.margin)
+        if self.file is not None: self.file.write(np.ascontiguousarray(crop).tobytes())
+        else: self.arr[self.n] = crop
+        self.index.setdefault(i, []).append((self.n, np.asarray(b, np.float32), org, s)); self.n += 1
+
+# %% ../nbs/01a_faces.ipynb #71baa047
+@patch
+def candidates(self: CropStore, i: int) -> list:
+    "The crops kept around frame `i`'s boxes, as `crop_choice` takes them: [(slot, box, origin, scale)] (slot -1: not kept, only placed)."
+    got = self.index.get(i, [])
+    if not self.pixels: return [(-1, r[:4], r[4:6], float(r[6])) for r in got]
+    return got
+
+# %% ../nbs/01a_faces.ipynb #673b73fc
+@patch
+def drop_before(self: CropStore, i: int):
+    "Forget the crops of frames before `i` (in memory: a live stream keeps only the frames still to be aligned)."
+    for j in [j for j in self.index if j < i]:
+        for slot, *_ in self.index.pop(j):
+            if self.file is None: self.arr.pop(slot, None)
+
+# %% ../nbs/01a_faces.ipynb #cca98fe1
+@patch
+def close(self: CropStore):
+    "Finish writing (the writer thread's queue first); the crops become a read-only memory map."
+    if self.file is None: return
+    self._stop_writer(); self.file.close()
+    if self._error is not None: raise self._error
+    self.arr = np.memmap(self.path, np.uint8, 'r', shape=(self.n, self.res, self.res, 3)) if self.n else None
+
+# %% ../nbs/01a_faces.ipynb #2e1ba220
+@patch
+def __getstate__(self: CropStore) -> dict:
+    "A closed store travels (pickled, to another process) as its file's path and index; the crops stay in the file."
+    if not self.pixels: return dict(self.__dict__, _queue=None, _writer=None, _error=None)   # an index only: all of it travels
+    if self.file is None or not self.file.closed: raise ValueError("only a closed CropStore with a file can be pickled")
+    return dict(res=self.res, margin=self.margin, max_boxes=self.max_boxes, index=self.index, n=self.n, path=self.path, pixels=True)
+
+# %% ../nbs/01a_faces.ipynb #04658bf3
+@patch
+def __setstate__(self: CropStore, state: dict):
+    self.__dict__.update(state, _queue=None, _writer=None, _error=None)
+    if not state.get('pixels', True): return
+    self.file = open(self.path, 'rb'); self.file.close()              # a closed file, as after `close`
+    self.arr = np.memmap(self.path, np.uint8, 'r', shape=(self.n, self.res, self.res, 3)) if self.n else None
+
+# %% ../nbs/01a_faces.ipynb #f45b36f4
+@patch
+def remove(self: CropStore):
+    "Delete the crops' file."
+    if self.file is None: self.arr, self.index = {}, {}; return
+    self._stop_writer()
+    if not self.file.closed: self.file.close()
+    self.arr = None; self.path.unlink(missing_ok=True)
 
 # %% ../nbs/01a_faces.ipynb #dec4668b
 def _followed(prev: list, boxes: np.ndarray, max_age: int, iou_thr: float = 0.3) -> list:
@@ -550,17 +602,22 @@ class FaceFollower:
         self.dets, self.times, self.n, self.followed, self.prev, self.last_full, self.n_full, self.W, self.H = [], [], 0, [], None, None, 0, 0, 0
         self.n_near = 0                                         # frames where every face was lost and the detector looked around them
         self.motion = None                                      # (dx, dy): how far a single face moved between the last two processed frames
-    @property
-    def settled(self) -> int:
-        "How many frames are decided: all but those waiting for the next search."
-        return self.n - len(self.pending)
-    def add(self, i: int, t: float, img: np.ndarray):
-        "Take upright frame `i` (shown at `t` s): find its faces (every `every`-th frame) and keep the crops around the followed boxes."
-        self.times.append(t); self.n = i + 1; self.H, self.W = img.shape[:2]
-        proc = i % self.every == 0
-        searching = self.search > 1 and self.prev is not None and not len(self.prev)   # the last full detection found nobody
-        if searching and (not proc or i - self.last_full < self.search * self.every): self.pending.append((i, img, proc)); return
-        self._settle(i, img, proc)
+
+# %% ../nbs/01a_faces.ipynb #317b4509
+@patch(as_prop=True)
+def settled(self: FaceFollower) -> int:
+    "How many frames are decided: all but those waiting for the next search."
+    return self.n - len(self.pending)
+
+# %% ../nbs/01a_faces.ipynb #bdb40731
+@patch
+def add(self: FaceFollower, i: int, t: float, img: np.ndarray):
+    "Take upright frame `i` (shown at `t` s): find its faces (every `every`-th frame) and keep the crops around the followed boxes."
+    self.times.append(t); self.n = i + 1; self.H, self.W = img.shape[:2]
+    proc = i % self.every == 0
+    searching = self.search > 1 and self.prev is not None and not len(self.prev)   # the last full detection found nobody
+    if searching and (not proc or i - self.last_full < self.search * self.every): self.pending.append((i, img, proc)); return
+    self._settle(i, img, proc)
 
 # %% ../nbs/01a_faces.ipynb #02ae04e2
 @patch

@@ -32,6 +32,7 @@ __all__ = ['MAX_FRAME_PIXELS', 'CONTAINERS', 'open_media', 'exact_rate', 'VideoW
 # %% ../nbs/01_media.ipynb #aef4a3e1
 MAX_FRAME_PIXELS = 8192 * 8192   # 8K video is 7680 x 4320; larger frames are refused before any is decoded
 
+# %% ../nbs/01_media.ipynb #98baae53
 def open_media(path, need_video: bool = True, max_pixels: int|None = None):
     "Open a media file with PyAV; a missing, unreadable or (if `need_video`) video-less file, or absurd frame sizes, get a clear error."
     import av
@@ -61,6 +62,8 @@ _CODEC_OPTIONS = {'libx264': {'preset': 'veryfast'}, 'libx265': {'preset': 'ultr
 
 # %% ../nbs/01_media.ipynb #274b90cd
 _AUDIO_CODEC = {'webm': 'libopus', 'avi': 'pcm_s16le'}
+
+# %% ../nbs/01_media.ipynb #4af8e068
 class VideoWriter:
     "Write upright RGB frames (and an optional mono sound track) to a video file atomically: `with VideoWriter(...) as w: w.write(frame)`."
     def __init__(self, path, fps: float, width: int, height: int, audio: np.ndarray|None = None, sr: int = 44100, crf: int = 22,
@@ -88,10 +91,16 @@ class VideoWriter:
         if self.turns: self.vs.set_display_rotation(90 * self.turns)
         self.ast = self.out.add_stream(audio_codec or _AUDIO_CODEC.get(fmt, 'aac'), rate=sr, layout='mono') if audio is not None else None
         self.i, self.a_pos, self.a0, self.vfr, self.t = 0, 0, round(audio_start * sr), vfr, 0.
-    def __enter__(self): return self
-    def __exit__(self, typ, *_):
-        if typ is None: self.close()
-        else: self.out.close(); self.tmp.unlink(missing_ok=True)
+
+# %% ../nbs/01_media.ipynb #de7edccf
+@patch
+def __enter__(self: VideoWriter): return self
+
+# %% ../nbs/01_media.ipynb #75a3fb21
+@patch
+def __exit__(self: VideoWriter, typ, *_):
+    if typ is None: self.close()
+    else: self.out.close(); self.tmp.unlink(missing_ok=True)
 
 # %% ../nbs/01_media.ipynb #0df3d468
 @patch

@@ -21,6 +21,7 @@ Docs: https://m3t-nb.github.io/m3t_nb/people.html.md"""
 from __future__ import annotations
 from dataclasses import dataclass, field
 import numpy as np, cv2
+from fastcore.basics import patch
 from .faces import Detections, Track, TEMPLATE_128, similarity_transform
 
 # %% auto #0
@@ -29,6 +30,7 @@ __all__ = ['LOOK_SIZE', 'face_look', 'track_look', 'Person', 'group_people', 'mo
 # %% ../nbs/01e_people.ipynb #e4bcc492
 LOOK_SIZE = 48
 
+# %% ../nbs/01e_people.ipynb #6b5d9978
 def face_look(img: np.ndarray, d: Detections, size: int = LOOK_SIZE) -> np.ndarray:
     "Appearance vectors (n, 216) of the faces `d` in `img`, unit length: a hue-saturation histogram and a coarse grey image of each aligned face."
     tpl = TEMPLATE_128 * (size / 128) * 0.6 + size * 0.2           # the face in the middle 60 %: hair and some background around it
@@ -55,18 +57,26 @@ class Person:
     id: int
     tracks: list = field(default_factory=list)
     look: np.ndarray|None = None
-    @property
-    def n_frames(self) -> int: return sum(len(t) for t in self.tracks)
-    def overlaps(self, t: Track) -> bool:
-        "Whether one of the person's tracks is in the picture while `t` is."
-        return any(t.frames[0] <= u.frames[-1] and u.frames[0] <= t.frames[-1] for u in self.tracks)
-    def add(self, t: Track, v: np.ndarray|None):
-        "Take track `t` (look `v`): the person's look becomes the frame-weighted mean."
-        if v is not None:
-            w = sum(len(u) for u in self.tracks)                # the person's frames so far: the weight of their look
-            self.look = v if self.look is None else (self.look * w + v * len(t)) / (w + len(t))
-            self.look = self.look / (np.linalg.norm(self.look) + 1e-9)
-        self.tracks.append(t)
+
+# %% ../nbs/01e_people.ipynb #e6b6ef31
+@patch(as_prop=True)
+def n_frames(self: Person) -> int: return sum(len(t) for t in self.tracks)
+
+# %% ../nbs/01e_people.ipynb #089b6e6a
+@patch
+def overlaps(self: Person, t: Track) -> bool:
+    "Whether one of the person's tracks is in the picture while `t` is."
+    return any(t.frames[0] <= u.frames[-1] and u.frames[0] <= t.frames[-1] for u in self.tracks)
+
+# %% ../nbs/01e_people.ipynb #6a1e898f
+@patch
+def add(self: Person, t: Track, v: np.ndarray|None):
+    "Take track `t` (look `v`): the person's look becomes the frame-weighted mean."
+    if v is not None:
+        w = sum(len(u) for u in self.tracks)                # the person's frames so far: the weight of their look
+        self.look = v if self.look is None else (self.look * w + v * len(t)) / (w + len(t))
+        self.look = self.look / (np.linalg.norm(self.look) + 1e-9)
+    self.tracks.append(t)
 
 # %% ../nbs/01e_people.ipynb #f0361c86
 def group_people(tracks: list[Track], dets: dict, looks: dict, min_frames: int = 5, same: float = 0.9) -> list[Person]:
