@@ -39,8 +39,9 @@ def ours_params(v: VisualNet) -> dict:
     return {**d, 'total': count_params(v)}
 
 def configs() -> dict:
-    after = M3TConfig.preset('paper').with_routing(valence=('emotion',), arousal=('emotion',))
-    before = M3TConfig.preset('paper', conv1_stride=1, spatial_padding=1, expr_head='both').with_routing(('emotion',), ('emotion',))
+    paper = dict(feat_dims={'emotion': 512})       # the authors' 512-d emotion features, on both branches (the default routing)
+    after = M3TConfig.preset('paper', **paper)
+    before = M3TConfig.preset('paper', conv1_stride=1, spatial_padding=1, expr_head='both', **paper)
     return dict(after=after, before=before)
 
 def inputs(cfg, B, dev, dtype=torch.float32):
