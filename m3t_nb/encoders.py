@@ -51,8 +51,10 @@ def downloads_allowed() -> bool:
     yes = lambda v: str(v or '').strip().upper() in ('1', 'ON', 'YES', 'TRUE')
     return yes(os.environ.get('M3T_ALLOW_DOWNLOADS')) and not yes(os.environ.get('HF_HUB_OFFLINE'))
 
+# %% ../nbs/02b_encoders.ipynb #f69c561f
 class EncoderMissing(FileNotFoundError): "A named encoder that is not on this machine."
 
+# %% ../nbs/02b_encoders.ipynb #03ee677c
 def _quiet_load(cls, path, **kw):
     "`cls.from_pretrained(path, local_files_only=True)` without transformers' per-tensor progress bar (a preprocessing log would fill with them)."
     from transformers.utils import logging as tl
@@ -61,6 +63,7 @@ def _quiet_load(cls, path, **kw):
     finally:
         if was: tl.enable_progress_bar()
 
+# %% ../nbs/02b_encoders.ipynb #2d5d47c6
 def resolve_encoder(source: str, what: str = 'encoder') -> Path:
     "The local folder (or file) of an encoder: an existing path, or a Hub id from the Hugging Face cache (downloaded only if `downloads_allowed()`)."
     p = Path(source).expanduser()
@@ -78,6 +81,7 @@ def resolve_encoder(source: str, what: str = 'encoder') -> Path:
 _WEIGHT_SUFFIXES = ('.safetensors', '.bin', '.pth', '.pt', '.ckpt')
 _DIGESTS: dict = {}
 
+# %% ../nbs/02b_encoders.ipynb #3015e528
 def _file_digest(p: Path) -> str:
     "SHA-256 (first 16 hex digits) of a file, remembered per (path, size, mtime)."
     st = p.stat(); k = (str(p.resolve()), st.st_size, st.st_mtime_ns)
@@ -88,6 +92,7 @@ def _file_digest(p: Path) -> str:
         _DIGESTS[k] = h.hexdigest()[:16]
     return _DIGESTS[k]
 
+# %% ../nbs/02b_encoders.ipynb #3aa919d1
 def encoder_identity(spec: str) -> dict:
     "What names an encoder's features: spec, revision (Hub commit or weights' SHA-256), layer, dtype."
     kind, src, arg = parse_encoder_spec(spec)
@@ -112,6 +117,7 @@ def tiny_speech_encoder(folder, kind: str = 'wavlm', seed: int = 0) -> Path:
     Wav2Vec2FeatureExtractor(sampling_rate=16000, do_normalize=True, return_attention_mask=True).save_pretrained(folder)
     return Path(folder)
 
+# %% ../nbs/02b_encoders.ipynb #c53b246e
 def tiny_vit_encoder(folder, seed: int = 0) -> Path:
     "Save a 2-layer random-weight ViT (64² input, 16² patches, width 32) and its image processor in `folder`, Hub layout."
     import torch
@@ -121,6 +127,7 @@ def tiny_vit_encoder(folder, seed: int = 0) -> Path:
     ViTImageProcessor(size={'height': 64, 'width': 64}).save_pretrained(folder)
     return Path(folder)
 
+# %% ../nbs/02b_encoders.ipynb #db3bc84f
 def tiny_timm_encoder(path, model: str = 'resnet10t', seed: int = 0) -> Path:
     "Save the random weights of timm's `model` (classifier included, as a checkpoint has it) to `path` (.safetensors)."
     import torch, timm
@@ -136,6 +143,7 @@ def conv_geometry(kernels, strides) -> tuple[int, int]:
     for k, s in zip(kernels, strides): rf += (k - 1) * hop; hop *= s
     return hop, rf
 
+# %% ../nbs/02b_encoders.ipynb #ea0ce230
 def frame_spans(centers: np.ndarray, half: float) -> tuple[np.ndarray, np.ndarray]:
     "Start and end (samples) of each video frame's span: halfway to its neighbours' centres; `half` past the first and last."
     c = np.asarray(centers, np.float64)
@@ -190,6 +198,7 @@ def hidden(self: SpeechEncoder, wave: np.ndarray) -> np.ndarray:
         h = hs[self.layer] if self.layer is not None else torch.cat(hs, -1)
     return h[0].float().cpu().numpy()
 
+# %% ../nbs/02b_encoders.ipynb #47730c9b
 @patch
 def norm_stats(self: SpeechEncoder, wave: np.ndarray) -> tuple[float, float]:
     "Mean and √(variance + 1e-7) of the whole recording, summed 10 s at a time (no copy of it); (0, 1) if the model's feature extractor does not normalise."
@@ -200,6 +209,7 @@ def norm_stats(self: SpeechEncoder, wave: np.ndarray) -> tuple[float, float]:
     m = s / len(wave)
     return m, float(np.sqrt(max(s2 / len(wave) - m * m, 0.) + 1e-7))
 
+# %% ../nbs/02b_encoders.ipynb #b966909f
 @patch
 def prepare(self: SpeechEncoder, wave: np.ndarray) -> np.ndarray:
     "The waveform as the model expects it: float32, zero mean and unit variance over the whole recording if its feature extractor normalises."
@@ -236,6 +246,7 @@ def speech_encoder(spec: str) -> SpeechEncoder:
         _SPEECH[spec] = SpeechEncoder(src, layer)
     return _SPEECH[spec]
 
+# %% ../nbs/02b_encoders.ipynb #06144e66
 def frame_audio_features(video, n_frames: int, fps: float, spec: str = 'logmel', cfg: AudioConfig = AudioConfig(),
                          times: np.ndarray|None = None # presentation time (s) of each frame; read from the file's packets when None
                         ) -> tuple[np.ndarray, bool]:
@@ -284,6 +295,7 @@ def _device(device):
     import torch
     return device or ('cuda' if torch.cuda.is_available() else 'cpu')
 
+# %% ../nbs/02b_encoders.ipynb #a5fa0679
 class TimmFaceEncoder(FaceEncoder):
     "timm's architecture `model` with weights from a local file: 'timm:MODEL@WEIGHTS'."
     kind = 'timm'

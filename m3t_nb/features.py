@@ -15,7 +15,7 @@ import copy, warnings
 from pathlib import Path
 import numpy as np
 import cv2
-from fastcore.basics import store_attr
+from fastcore.basics import store_attr, patch
 from .annotations import split_side
 from .faces import read_onnx_net, mtcnn_file
 
@@ -58,17 +58,23 @@ class FERFeatures(FrameFeatureExtractor):
         from m3t_nb.fer import load_fer
         store_attr('probs,device,batch')
         self.net, self.dim, self.kind = load_fer(device=device, fuse=True), 128 + 7 * probs, 'fer+probs' if probs else 'fer'
-    def __call__(self, faces: np.ndarray) -> np.ndarray:
-        import torch
-        from m3t_nb.fer import fer_input, FER_ORDER
-        out = [np.zeros((0, self.dim), np.float32)]
-        for s in range(0, len(faces), self.batch):
-            with torch.no_grad(): f, logits = self.net.features(fer_input(faces[s:s + self.batch]).to(self.device), logits=True)
-            out.append((torch.cat([f, logits.softmax(1)[:, np.argsort(FER_ORDER)]], 1) if self.probs else f).cpu().numpy())
-        return np.concatenate(out)
-    def describe(self) -> dict:
-        from m3t_nb.fer import fer_info
-        return dict(kind=self.kind, dim=self.dim, weights_sha256=fer_info()['pt_sha256'], **({'probs_order': 'EXPR_CLASSES'} if self.probs else {}))
+
+# %% ../nbs/03_features.ipynb #c2ca7797
+@patch
+def __call__(self: FERFeatures, faces: np.ndarray) -> np.ndarray:
+    import torch
+    from m3t_nb.fer import fer_input, FER_ORDER
+    out = [np.zeros((0, self.dim), np.float32)]
+    for s in range(0, len(faces), self.batch):
+        with torch.no_grad(): f, logits = self.net.features(fer_input(faces[s:s + self.batch]).to(self.device), logits=True)
+        out.append((torch.cat([f, logits.softmax(1)[:, np.argsort(FER_ORDER)]], 1) if self.probs else f).cpu().numpy())
+    return np.concatenate(out)
+
+# %% ../nbs/03_features.ipynb #19797828
+@patch
+def describe(self: FERFeatures) -> dict:
+    from m3t_nb.fer import fer_info
+    return dict(kind=self.kind, dim=self.dim, weights_sha256=fer_info()['pt_sha256'], **({'probs_order': 'EXPR_CLASSES'} if self.probs else {}))
 
 # %% ../nbs/03_features.ipynb #3f23ab42
 def load_user_module(path, device: str = 'cpu', module: str|None = None, allow_pickle: bool = False):
@@ -106,16 +112,22 @@ class TorchFeatures(FrameFeatureExtractor):
         self.path, self.input_size, self.device, self.batch = path, input_size, device, batch
         self.mean, self.std = np.array(mean, np.float32), np.array(std, np.float32)
         self.dim = int(self(np.zeros((1, 128, 128, 3), np.uint8)).shape[1])
-    def __call__(self, faces: np.ndarray) -> np.ndarray:
-        import torch
-        out = []
-        for s in range(0, len(faces), self.batch):
-            x = np.stack([cv2.resize(f, (self.input_size, self.input_size), interpolation=cv2.INTER_AREA) for f in faces[s:s+self.batch]])
-            x = (x.astype(np.float32) / 255 - self.mean) / self.std
-            with torch.no_grad(): y = self.model(torch.from_numpy(x).permute(0, 3, 1, 2).to(self.device))
-            out.append(y.reshape(len(x), -1).float().cpu().numpy())
-        return np.concatenate(out) if out else np.zeros((0, getattr(self, 'dim', 0)), np.float32)
-    def describe(self): return dict(kind=self.kind, dim=self.dim, path=str(self.path), input_size=self.input_size)
+
+# %% ../nbs/03_features.ipynb #eb1dbd64
+@patch
+def __call__(self: TorchFeatures, faces: np.ndarray) -> np.ndarray:
+    import torch
+    out = []
+    for s in range(0, len(faces), self.batch):
+        x = np.stack([cv2.resize(f, (self.input_size, self.input_size), interpolation=cv2.INTER_AREA) for f in faces[s:s+self.batch]])
+        x = (x.astype(np.float32) / 255 - self.mean) / self.std
+        with torch.no_grad(): y = self.model(torch.from_numpy(x).permute(0, 3, 1, 2).to(self.device))
+        out.append(y.reshape(len(x), -1).float().cpu().numpy())
+    return np.concatenate(out) if out else np.zeros((0, getattr(self, 'dim', 0)), np.float32)
+
+# %% ../nbs/03_features.ipynb #3817c78c
+@patch
+def describe(self: TorchFeatures): return dict(kind=self.kind, dim=self.dim, path=str(self.path), input_size=self.input_size)
 
 # %% ../nbs/03_features.ipynb #7be71480
 class PrecomputedFeatures(FrameFeatureExtractor):
@@ -129,27 +141,39 @@ class PrecomputedFeatures(FrameFeatureExtractor):
             first = next((p for p in sorted(self.folder.iterdir()) if p.suffix in ('.npy', '.csv')), None)
             if first is None: raise ValueError(f"{self.folder}: no .npy or .csv feature files")
             self.dim = self._load(first).shape[1]
-    def _load(self, p: Path) -> np.ndarray:
-        try: a = np.load(p) if p.suffix == '.npy' else np.loadtxt(p, delimiter=',', dtype=np.float32, ndmin=2)
-        except Exception as e: raise ValueError(f"{p}: cannot read features ({e})") from None
-        if a.ndim != 2: raise ValueError(f"{p}: features must be 2-D (frames, dims), got shape {a.shape}")
-        return a.astype(np.float32)
-    def for_entry(self, name: str, n_frames: int) -> 'PrecomputedFeatures':
-        cands = [self.folder/f"{n}{ext}" for n in (name, split_side(name)[0]) for ext in ('.npy', '.csv')]
-        p = next((c for c in cands if c.exists()), None)
-        if p is None: raise FileNotFoundError(f"{self.folder}: no features for {name} ({name}.npy or {name}.csv)")
-        a = self._load(p)
-        if a.shape[1] != self.dim: raise ValueError(f"{p}: {a.shape[1]} feature dims, expected {self.dim}")
-        if len(a) != n_frames:
-            warnings.warn(f"{p}: {len(a)} feature rows for {n_frames} frames: {'trimmed' if len(a) > n_frames else 'zero-padded'}")
-            a = np.concatenate([a, np.zeros((max(0, n_frames - len(a)), self.dim), np.float32)])[:n_frames]
-        new = copy.copy(self); new._rows, new._pos = a, 0       # one reader per video; the folder object stays shared
-        return new
-    def __call__(self, faces: np.ndarray) -> np.ndarray:
-        if self._rows is None: raise RuntimeError("PrecomputedFeatures: call for_entry(name, n_frames) first")
-        out = self._rows[self._pos:self._pos + len(faces)]; self._pos += len(faces)
-        return out
-    def describe(self): return dict(kind=self.kind, dim=self.dim, folder=str(self.folder))
+
+# %% ../nbs/03_features.ipynb #a9da5fe6
+@patch
+def _load(self: PrecomputedFeatures, p: Path) -> np.ndarray:
+    try: a = np.load(p) if p.suffix == '.npy' else np.loadtxt(p, delimiter=',', dtype=np.float32, ndmin=2)
+    except Exception as e: raise ValueError(f"{p}: cannot read features ({e})") from None
+    if a.ndim != 2: raise ValueError(f"{p}: features must be 2-D (frames, dims), got shape {a.shape}")
+    return a.astype(np.float32)
+
+# %% ../nbs/03_features.ipynb #0dbdb962
+@patch
+def for_entry(self: PrecomputedFeatures, name: str, n_frames: int) -> 'PrecomputedFeatures':
+    cands = [self.folder/f"{n}{ext}" for n in (name, split_side(name)[0]) for ext in ('.npy', '.csv')]
+    p = next((c for c in cands if c.exists()), None)
+    if p is None: raise FileNotFoundError(f"{self.folder}: no features for {name} ({name}.npy or {name}.csv)")
+    a = self._load(p)
+    if a.shape[1] != self.dim: raise ValueError(f"{p}: {a.shape[1]} feature dims, expected {self.dim}")
+    if len(a) != n_frames:
+        warnings.warn(f"{p}: {len(a)} feature rows for {n_frames} frames: {'trimmed' if len(a) > n_frames else 'zero-padded'}")
+        a = np.concatenate([a, np.zeros((max(0, n_frames - len(a)), self.dim), np.float32)])[:n_frames]
+    new = copy.copy(self); new._rows, new._pos = a, 0       # one reader per video; the folder object stays shared
+    return new
+
+# %% ../nbs/03_features.ipynb #32f295e6
+@patch
+def __call__(self: PrecomputedFeatures, faces: np.ndarray) -> np.ndarray:
+    if self._rows is None: raise RuntimeError("PrecomputedFeatures: call for_entry(name, n_frames) first")
+    out = self._rows[self._pos:self._pos + len(faces)]; self._pos += len(faces)
+    return out
+
+# %% ../nbs/03_features.ipynb #1a4a90f2
+@patch
+def describe(self: PrecomputedFeatures): return dict(kind=self.kind, dim=self.dim, folder=str(self.folder))
 
 # %% ../nbs/03_features.ipynb #bb447b46
 def make_extractor(spec: str) -> FrameFeatureExtractor:
