@@ -31,7 +31,7 @@ from .features import FrameFeatureExtractor, make_extractor
 
 # %% auto #0
 __all__ = ['PreprocessConfig', 'parse_features', 'VideoArrays', 'FacePass', 'face_pass', 'person_tracks', 'FaceChunk',
-           'face_features', 'stream_faces', 'read_organiser_crops', 'process_video', 'FacePassAhead', 'window_of']
+           'face_features', 'stream_faces', 'read_organiser_crops', 'process_video', 'window_of']
 
 # %% ../nbs/03a_pipeline.ipynb #727a51fb
 @dataclass
@@ -237,59 +237,6 @@ def process_video(video, pcfg: PreprocessConfig = PreprocessConfig(), name: str|
     from m3t_nb.encoders import frame_audio_features
     out.audio, out.has_audio = frame_audio_features(video, out.n_frames, out.fps, pcfg.audio_features, pcfg.audio_config(), times=times)
     return out
-
-# %% ../nbs/03a_pipeline.ipynb #0be0bef6
-class _ParentGone(Exception): "The command that started a `FacePassAhead` is gone."
-def _face_pass(video, pcfg: dict, send):
-    "A `FacePassAhead` process: pass one, then send ('ok', FacePass, warnings), or ('error', message); if the command is gone, stop quietly."
-    import os, signal
-    for s in (signal.SIGINT, getattr(signal, 'SIGHUP', None)):    # Ctrl-C and a closed terminal are the command's to handle
-        if s is not None: signal.signal(s, signal.SIG_IGN)
-    parent, n = os.getppid(), [0]
-    def watch(k: int):
-        "Every 25 frames: stop if the command is gone (killed; this process then belongs to another)."
-        n[0] += k
-        if n[0] % 25 == 0 and os.getppid() != parent: raise _ParentGone
-    try:
-        with warnings.catch_warnings(record=True) as caught:     # handed to the command, to show them its own way
-            warnings.simplefilter('default')
-            fp = face_pass(video, PreprocessConfig.from_dict(pcfg), progress=watch)
-        send.send(('ok', fp, [w.message for w in caught]))
-    except (_ParentGone, BrokenPipeError): pass
-    except Exception as e:
-        try: send.send(('error', f"{type(e).__name__}: {e}"))
-        except OSError: pass
-
-# %% ../nbs/03a_pipeline.ipynb #b1164808
-class FacePassAhead:
-    "Pass one of `video` with `pcfg`'s settings (`face_pass`) started now, in a process of its own: what a command does while it imports torch and loads its model."
-    def __init__(self, video, pcfg: PreprocessConfig):
-        import multiprocessing as mp, signal, threading
-        self.video, self.pcfg, self.error = Path(video), asdict(pcfg), None
-        # A fresh interpreter ('spawn'), not a fork: a process that already ran OpenCV's or torch's thread pools cannot
-        # fork safely, and the pass needs neither torch nor anything imported here (it starts in half a second).
-        ctx = mp.get_context('spawn')
-        self._recv, send = ctx.Pipe(duplex=False)
-        self.proc = ctx.Process(target=_face_pass, args=(self.video, self.pcfg, send), daemon=True)
-        main = threading.current_thread() is threading.main_thread()
-        old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None   # the child starts with Ctrl-C ignored (it is the command's)
-        try: self.proc.start()
-        finally:
-            if main: signal.signal(signal.SIGINT, old)
-            send.close()
-    def result(self, video, pcfg: PreprocessConfig) -> FacePass|None:
-        "The `FacePass` if this pass is of `video` with `pcfg` and it worked; else None (then the caller makes it, and meets any error itself)."
-        if Path(video) != self.video or asdict(pcfg) != self.pcfg: self.close(); return None
-        try: got = self._recv.recv()
-        except Exception as e: got = ('error', f'the face pass gave no result ({type(e).__name__}: {e})')
-        self.proc.join(); self.error = got[1] if got[0] == 'error' else None
-        if self.error: return None
-        for m in got[2]: warnings.warn(m)                           # the pass's warnings, raised here as if it had run here
-        return got[1]
-    def close(self):
-        "Stop the pass if it still runs (again: nothing happens)."
-        if self.proc.is_alive(): self.proc.kill(); self.proc.join()
-        self._recv.close()
 
 # %% ../nbs/03a_pipeline.ipynb #74337ccd
 def window_of(a: np.ndarray, start: int, length: int) -> np.ndarray:
