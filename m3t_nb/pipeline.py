@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from dataclasses import replace
 from typing import Iterator
+from fastcore.basics import patch
 from .media import video_info, video_rotation, iter_frames, prefetch
 from .faces import (MTCNNDetector, YuNetDetector, FaceDetector, FaceTrack, FaceFollower, CropStore, cv2_threads,
                           track_faces, crop_choice, crop_box, warp_crop)
@@ -51,17 +52,28 @@ class PreprocessConfig:
     audio: dict = field(default_factory=lambda: asdict(AudioConfig()))
     audio_features: str = 'logmel' # 'logmel' (the paper) or 'hf:PATH_OR_ID[@LAYER]', a speech encoder's hidden states (chapter 02b_encoders)
     feature_batch: int = 256
-    def audio_config(self) -> AudioConfig: return AudioConfig(**self.audio)
-    def make_detector(self) -> FaceDetector:
-        if self.detector == 'mtcnn': return MTCNNDetector(self.min_face_size, max_side=self.det_max_side)
-        if self.detector.startswith('yunet:'): return YuNetDetector(self.detector[6:], max_side=self.det_max_side)
-        raise ValueError(f"unknown detector {self.detector!r}: use 'mtcnn' or 'yunet:PATH'")
-    def make_extractors(self) -> dict[str, FrameFeatureExtractor]:
-        return {name: make_extractor(spec) for name, spec in self.features.items()}
     def __post_init__(self):
         if self.faces not in ('detect', 'cropped_aligned'): raise ValueError(f"faces={self.faces!r}: use 'detect' or 'cropped_aligned'")
-    @classmethod
-    def from_dict(cls, d: dict) -> 'PreprocessConfig': return cls(**d)
+
+# %% ../nbs/03a_pipeline.ipynb #0f0d2df2
+@patch(cls_method=True)
+def from_dict(cls: PreprocessConfig, d: dict) -> 'PreprocessConfig': return cls(**d)
+
+# %% ../nbs/03a_pipeline.ipynb #31ca41f8
+@patch
+def audio_config(self: PreprocessConfig) -> AudioConfig: return AudioConfig(**self.audio)
+
+# %% ../nbs/03a_pipeline.ipynb #833d99cb
+@patch
+def make_detector(self: PreprocessConfig) -> FaceDetector:
+    if self.detector == 'mtcnn': return MTCNNDetector(self.min_face_size, max_side=self.det_max_side)
+    if self.detector.startswith('yunet:'): return YuNetDetector(self.detector[6:], max_side=self.det_max_side)
+    raise ValueError(f"unknown detector {self.detector!r}: use 'mtcnn' or 'yunet:PATH'")
+
+# %% ../nbs/03a_pipeline.ipynb #6934254a
+@patch
+def make_extractors(self: PreprocessConfig) -> dict[str, FrameFeatureExtractor]:
+    return {name: make_extractor(spec) for name, spec in self.features.items()}
 
 # %% ../nbs/03a_pipeline.ipynb #de0a8bf2
 def parse_features(spec: str) -> dict[str, str]:
