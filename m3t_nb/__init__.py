@@ -20,6 +20,7 @@ Modules:
 - `m3t_nb.media`: Frame rate, frame count, frames with their timestamps and the audio track of any container; and an atomic writer for the demo corpus (paper, Sec. III-A).
 - `m3t_nb.model_io`: A trained model as a folder anyone can publish, inspect without running code and use with one argument: `model.safetensors`, `config.json` and a Hugging Face model card, loaded from a folder, an old `.pth` file or a Hub id.
 - `m3t_nb.models`: A two-branch 3D VGG-like CNN with 2D static features and bidirectional GRUs for the face, a bidirectional GRU with an MLP for the voice (paper, Sec. II-A and II-B).
+- `m3t_nb.pass_ahead`: Pass one of the per-video pipeline started at once, in a process of its own, so that a command's start-up (importing torch, loading its model) and the search for faces happen at the same time.
 - `m3t_nb.people`: Grouping a video's face tracks into people, by where the faces are and what they look like: the ids that `m3t-predict --people all` writes.
 - `m3t_nb.pipeline`: One video in, every array the models read out: the face track, aligned faces, 2D features and frame-synchronised audio features, with one row per decoded frame (paper, Sec. III-A).
 - `m3t_nb.predict`: `predict_video` and `m3t-predict`: per-frame valence and arousal of the person in a video, in the ABAW format, as a CSV, and as an HTML report.

@@ -7,7 +7,7 @@ The paper precomputes everything expensive once: aligned faces (Sec. III-A), aud
 windows fast: every array of an entry is a `.npy` file opened with `mmap_mode='r'`, and a window is a slice. What goes
 into an entry is the per-video pipeline of chapter `03a_pipeline` (`process_video`); this chapter is the corpus around it.
 
-Real users run this over about 2.7 million frames, so it runs one video per worker process, reports failures without
+Real users run this over about 2.8 million frames, so it runs one video per worker process, reports failures without
 stopping, and can be interrupted: each entry is written into a temporary folder and renamed when complete, a rerun
 skips finished entries and redoes partial ones, and an entry whose files do not match its manifest is reported as
 damaged, never read as valid.
@@ -55,8 +55,8 @@ CACHE_CHANGES = {2: 'entries record their inputs and expression classes', 3: "au
                  4: 'frames turned upright by their display rotation (phone videos), which entries record',
                  5: "faces lost by refine looked for around their boxes, and each frame's own detections kept among its crops (a fast face lost its crop)"}
 
+# %% ../nbs/03b_cache.ipynb #925b3a6b
 class CacheError(RuntimeError): "A cache entry that is missing, partial or damaged."
-
 def _npy_header(p: Path) -> tuple[tuple, str]:
     with open(p, 'rb') as f:
         v = np.lib.format.read_magic(f)
@@ -71,22 +71,26 @@ class CacheEntry:
     path: Path
     meta: dict
     arrays: dict
-    @property
-    def name(self) -> str: return self.meta['name']
-    @property
-    def n_frames(self) -> int: return self.meta['n_frames']
-    @property
-    def fps(self) -> float: return self.meta['fps']
-    @property
-    def split(self) -> str: return self.meta['split']
-    @property
-    def has_audio(self) -> bool: return self.meta['has_audio']
-    @property
-    def feature_names(self) -> list[str]: return [k[5:] for k in self.arrays if k.startswith('feat_')]
     def __getattr__(self, k):
         arrs = self.__dict__.get('arrays', {})
         if k in arrs: return arrs[k]
         raise AttributeError(k)
+
+# %% ../nbs/03b_cache.ipynb #f9eb7561
+@patch(as_prop=True)
+def name(self: CacheEntry) -> str: return self.meta['name']
+@patch(as_prop=True)
+def n_frames(self: CacheEntry) -> int: return self.meta['n_frames']
+@patch(as_prop=True)
+def fps(self: CacheEntry) -> float: return self.meta['fps']
+@patch(as_prop=True)
+def split(self: CacheEntry) -> str: return self.meta['split']
+@patch(as_prop=True)
+def has_audio(self: CacheEntry) -> bool: return self.meta['has_audio']
+
+# %% ../nbs/03b_cache.ipynb #9530324d
+@patch(as_prop=True)
+def feature_names(self: CacheEntry) -> list[str]: return [k[5:] for k in self.arrays if k.startswith('feat_')]
 
 # %% ../nbs/03b_cache.ipynb #c90ec046
 @patch
@@ -147,20 +151,22 @@ def _file_id(p) -> list|None:
     if p is None or not Path(p).exists(): return None
     st = Path(p).stat(); return [st.st_size, st.st_mtime_ns]
 
+# %% ../nbs/03b_cache.ipynb #00620336
 def crops_folder(entry: CorpusEntry, index, pcfg: PreprocessConfig) -> Path|None:
     "Where the organisers' crops of `entry` are (`ROOT/cropped_aligned/NAME`) when `pcfg.faces` says to use them, else None."
     if pcfg.faces != 'cropped_aligned': return None
     if index is None: raise ValueError(f"{entry.name}: faces='cropped_aligned' needs the corpus index (its root holds cropped_aligned/)")
     return Path(index.root)/'cropped_aligned'/entry.name
 
+# %% ../nbs/03b_cache.ipynb #0fc2dfe3
 def _folder_id(d) -> list|None:
     "Number of crops and the newest modification time in a crops folder (None if absent)."
     if d is None or not Path(d).is_dir(): return None
     st = [p.stat().st_mtime_ns for p in Path(d).glob('*.jpg')]
     return [len(st), max(st, default=0)]
 
+# %% ../nbs/03b_cache.ipynb #c783d2e7
 PREPROCESS_ADDED = dict(audio_features='logmel')   # settings added since entries recorded their inputs, with the value those entries were made with
-
 def encoder_identities(pcfg: PreprocessConfig) -> dict|None:
     "The identity (source, revision or weights' digest, layer, dtype) of every foundation encoder `pcfg` names, by role; None if it names none."
     from m3t_nb.encoders import encoder_identity
@@ -168,6 +174,7 @@ def encoder_identities(pcfg: PreprocessConfig) -> dict|None:
     if pcfg.audio_features not in ('', 'logmel'): specs['audio'] = pcfg.audio_features
     return {k: encoder_identity(s) for k, s in specs.items()} or None
 
+# %% ../nbs/03b_cache.ipynb #b80cf65f
 def entry_inputs(entry: CorpusEntry, index, pcfg: PreprocessConfig) -> dict:
     "What a cache entry is made from: the video file's identity, the annotation files' content, the preprocessing settings, the encoders' identities."
     ex = index.find(entry.name, 'EXPR') if index is not None else None
@@ -176,6 +183,7 @@ def entry_inputs(entry: CorpusEntry, index, pcfg: PreprocessConfig) -> dict:
     return dict(video=_file_id(entry.video), va=digest(entry.annotation), expr=digest(ex.annotation if ex else None),
                 preprocess=json.loads(json.dumps(asdict(pcfg))), crops=_folder_id(crops_folder(entry, index, pcfg)), **({'encoders': enc} if enc else {}))
 
+# %% ../nbs/03b_cache.ipynb #f23d9a6c
 def stale_reason(e: 'CacheEntry', entry: CorpusEntry, index, pcfg: PreprocessConfig) -> str|None:
     "Why a finished entry no longer matches its inputs (None if it does)."
     old, new = e.meta.get('inputs'), entry_inputs(entry, index, pcfg)
@@ -187,6 +195,7 @@ def stale_reason(e: 'CacheEntry', entry: CorpusEntry, index, pcfg: PreprocessCon
     changed = [what[k] for k in what if old.get(k) != new.get(k)]
     return '; '.join(changed) or None
 
+# %% ../nbs/03b_cache.ipynb #19ed9e24
 def version_reason(path) -> str|None:
     "Why the entry at `path` was made by another cache version and must be redone (None if current, or unreadable: damaged)."
     try: v = json.loads((Path(path)/'meta.json').read_text()).get('version')
@@ -251,6 +260,7 @@ def open_cache(cache_dir, split: str|None = None,
             warnings.warn(f"ignored: {e}")
     return [e for e in out if split is None or e.split == split]
 
+# %% ../nbs/03b_cache.ipynb #2c72d5b8
 def _work(args):
     entry, cache_dir, pcfg, index = args
     t0 = time.time()

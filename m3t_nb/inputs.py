@@ -39,7 +39,6 @@ __all__ = ['CONTAINER_MAGIC', 'SNIFF_BYTES', 'VIDEO_SUFFIXES', 'RECORD_VERSION',
 
 # %% ../nbs/01d_inputs.ipynb #d6f857a4
 def _ts(h: bytes, start: int, step: int) -> bool: return len(h) > start + 2 * step and all(h[start + k * step] == 0x47 for k in range(3))
-
 CONTAINER_MAGIC = {   # container: a test of the first `SNIFF_BYTES` bytes of a file
     'mp4/mov': lambda h: h[4:8] in (b'ftyp', b'moov', b'mdat', b'wide', b'free', b'skip'),
     'matroska/webm': lambda h: h[:4] == b'\x1a\x45\xdf\xa3',
@@ -51,6 +50,8 @@ CONTAINER_MAGIC = {   # container: a test of the first `SNIFF_BYTES` bytes of a 
     'ogg': lambda h: h[:4] == b'OggS',
     'asf': lambda h: h[:8] == b'\x30\x26\xb2\x75\x8e\x66\xcf\x11',
     'y4m': lambda h: h[:10] == b'YUV4MPEG2 '}
+
+# %% ../nbs/01d_inputs.ipynb #4eb9104d
 SNIFF_BYTES = 400
 
 # %% ../nbs/01d_inputs.ipynb #f247d84d
@@ -58,6 +59,7 @@ def sniff_container(head: bytes) -> str|None:
     "The container the first bytes of a file announce (a key of `CONTAINER_MAGIC`), or None."
     return next((k for k, test in CONTAINER_MAGIC.items() if test(head)), None)
 
+# %% ../nbs/01d_inputs.ipynb #5df93f52
 def sniff_file(path) -> str|None:
     "The container the first bytes of `path` announce, or None (also for a file that cannot be read)."
     try:
@@ -66,13 +68,13 @@ def sniff_file(path) -> str|None:
 
 # %% ../nbs/01d_inputs.ipynb #cee4700c
 VIDEO_SUFFIXES = frozenset(VIDEO_EXTS) | {'.ts', '.mts', '.m2ts', '.3gp', '.ogv', '.asf', '.vob', '.y4m', '.mxf', '.qt', '.divx', '.f4v'}
-
 def not_video_reason(path) -> str|None:
     "Why `path` is not a video PyAV can read, naming the file (None if it is one): the container is opened, nothing decoded."
     try: open_media(path).close()
     except (OSError, ValueError) as e: return ' '.join(describe_error(e).split())
     return None
 
+# %% ../nbs/01d_inputs.ipynb #ebf0c8e4
 def is_video_file(path) -> bool:
     "Whether `path` is a video: its first bytes name a container or its suffix is a video one, and PyAV finds a video stream in it."
     p = Path(path)
@@ -103,6 +105,7 @@ def _walk(root: Path) -> list[Path]:
         out += [Path(d, f) for f in sorted(files) if not f.startswith('.')]
     return out
 
+# %% ../nbs/01d_inputs.ipynb #a055653c
 def _glob_root(pattern: str) -> Path:
     "The folder a glob is rooted at: its leading parts without wildcards."
     fixed = []
@@ -194,6 +197,7 @@ def atomic_output(path, mode: str|None = None, # 'w', 'wb', ...: yield the open 
         _remove(tmp); raise
     if track: note_output(path)
 
+# %% ../nbs/01d_inputs.ipynb #6448956f
 def note_output(path):
     "Count `path`, put in place, among the outputs of the job `run_jobs` is running: removed with them if the job fails or is interrupted."
     if _committed is not None: _committed.append(Path(path))
@@ -205,6 +209,7 @@ def _pid_alive(pid: int) -> bool:
     except PermissionError: pass                      # alive, another user's
     return True
 
+# %% ../nbs/01d_inputs.ipynb #a8e446b5
 def remove_stale_partials(folder) -> list[Path]:
     "Remove the partial outputs in `folder` of processes that no longer run; returns what it removed."
     gone = []
@@ -215,13 +220,13 @@ def remove_stale_partials(folder) -> list[Path]:
 
 # %% ../nbs/01d_inputs.ipynb #3e532ad2
 RECORD_VERSION = 1
-
 def _file_id(p: Path) -> dict: st = p.stat(); return dict(size=st.st_size, mtime_ns=st.st_mtime_ns)
 
+# %% ../nbs/01d_inputs.ipynb #1b2a6f09
 def _size(p: Path) -> int: return sum(q.stat().st_size for q in p.rglob('*') if q.is_file()) if p.is_dir() else p.stat().st_size
-
 def _jsonable(x): return x.item() if hasattr(x, 'item') else x.as_posix() if isinstance(x, Path) else str(x)
 
+# %% ../nbs/01d_inputs.ipynb #a00d804b
 def _normal(d: dict) -> dict:
     "`d` as JSON gives it back: numpy numbers as Python's, paths as text."
     return json.loads(json.dumps(d, default=_jsonable))
@@ -233,6 +238,7 @@ def job_record(job: VideoJob, settings: dict, outputs: Sequence[Path], summary: 
                 outputs={Path(os.path.relpath(p, job.folder)).as_posix(): _size(p) for p in sorted(set(map(Path, outputs)))},
                 summary=_normal(summary))
 
+# %% ../nbs/01d_inputs.ipynb #fca60dc8
 def read_record(job: VideoJob) -> dict|None:
     "`job`'s record, or None where there is none or it cannot be read."
     try: return json.loads(job.record.read_text())
@@ -262,6 +268,7 @@ class JobOutcome:
     outputs: list = field(default_factory=list)
     reason: str|None = None                   # why it failed; for a job redone, why its earlier outputs were stale
 
+# %% ../nbs/01d_inputs.ipynb #0d4a3e25
 @dataclass
 class BatchResult:
     "What a batch did: one `JobOutcome` per video, in order; `interrupted` after Ctrl-C."
@@ -273,12 +280,12 @@ class BatchResult:
 
 # %% ../nbs/01d_inputs.ipynb #d369665d
 def _fmt(v) -> str: return f"{v:+.3f}" if isinstance(v, float) else str(v)
-
 def _one_line(job: VideoJob, e: BaseException) -> str:
     "The reason a job failed, on one line, naming its file."
     msg = ' '.join(describe_error(e).split())
     return msg if str(job.path) in msg else f"{job.path}: {msg}"
 
+# %% ../nbs/01d_inputs.ipynb #2864da15
 def _skipped(job: VideoJob) -> JobOutcome:
     r = read_record(job); return JobOutcome(job, 'skipped', r['summary'], [job.folder/p for p in r['outputs']])
 
@@ -311,6 +318,7 @@ def _run_one(job: VideoJob, work: Callable, settings: dict, overwrite: bool, bar
         return JobOutcome(job, 'done', summary, outputs, None if why in ('not done', 'overwrite') else why)
     except Exception as e: return JobOutcome(job, 'failed', reason=_one_line(job, e))
 
+# %% ../nbs/01d_inputs.ipynb #5931ee03
 def _say(o: JobOutcome) -> str:
     "The line `log` gets for a job's outcome."
     if o.status != 'done': return f"{o.job}: complete, skipped" if o.status == 'skipped' else f"FAILED {o.reason}"
@@ -348,7 +356,6 @@ def format_batch(res: BatchResult) -> str:
 
 # %% ../nbs/01d_inputs.ipynb #184127d5
 PLOTLY_JS = 'plotly.min.js'
-
 def shared_plotly_js(out_dir) -> Path:
     "`out_dir/plotly.min.js`: the installed plotly's library, written once for all the reports of a run (again if plotly changed)."
     from plotly.offline import get_plotlyjs
@@ -357,6 +364,7 @@ def shared_plotly_js(out_dir) -> Path:
         with atomic_output(p, 'wb', track=False) as f: f.write(js)     # shared by the run, no one job's output
     return p
 
+# %% ../nbs/01d_inputs.ipynb #25760568
 def plotly_src(report, out_dir) -> str:
     "The `<script src>` by which a report at path `report` finds the shared plotly.js of `out_dir` (plotly's `include_plotlyjs=`)."
     return Path(os.path.relpath(Path(out_dir)/PLOTLY_JS, Path(report).parent)).as_posix()
@@ -377,6 +385,7 @@ def _cell(col: str, v, out_dir: Path, report) -> str:
         return f"<td><a href=\"{html.escape(quote(Path(os.path.relpath(report, out_dir)).as_posix()))}\">{html.escape(str(v))}</a></td>"
     return f"<td>{html.escape(_fmt(v)) if v is not None else ''}</td>"
 
+# %% ../nbs/01d_inputs.ipynb #f76b07b8
 def write_index(out_dir, rows: Sequence[dict], title: str = 'm3t_nb: valence and arousal') -> Path:
     "Write `out_dir/index.html`: a table of `rows`, one per video, its name linking to its `report` (a path) where it has one."
     out_dir, cols = Path(out_dir), []

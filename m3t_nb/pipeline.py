@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from dataclasses import replace
 from typing import Iterator
+from fastcore.basics import patch
 from .media import video_info, video_rotation, iter_frames, prefetch
 from .faces import (MTCNNDetector, YuNetDetector, FaceDetector, FaceTrack, FaceFollower, CropStore, cv2_threads,
                           track_faces, crop_choice, crop_box, warp_crop)
@@ -31,7 +32,7 @@ from .features import FrameFeatureExtractor, make_extractor
 
 # %% auto #0
 __all__ = ['PreprocessConfig', 'parse_features', 'VideoArrays', 'FacePass', 'face_pass', 'person_tracks', 'FaceChunk',
-           'face_features', 'stream_faces', 'read_organiser_crops', 'process_video', 'FacePassAhead', 'window_of']
+           'face_features', 'stream_faces', 'read_organiser_crops', 'process_video', 'window_of']
 
 # %% ../nbs/03a_pipeline.ipynb #727a51fb
 @dataclass
@@ -51,17 +52,28 @@ class PreprocessConfig:
     audio: dict = field(default_factory=lambda: asdict(AudioConfig()))
     audio_features: str = 'logmel' # 'logmel' (the paper) or 'hf:PATH_OR_ID[@LAYER]', a speech encoder's hidden states (chapter 02b_encoders)
     feature_batch: int = 256
-    def audio_config(self) -> AudioConfig: return AudioConfig(**self.audio)
-    def make_detector(self) -> FaceDetector:
-        if self.detector == 'mtcnn': return MTCNNDetector(self.min_face_size, max_side=self.det_max_side)
-        if self.detector.startswith('yunet:'): return YuNetDetector(self.detector[6:], max_side=self.det_max_side)
-        raise ValueError(f"unknown detector {self.detector!r}: use 'mtcnn' or 'yunet:PATH'")
-    def make_extractors(self) -> dict[str, FrameFeatureExtractor]:
-        return {name: make_extractor(spec) for name, spec in self.features.items()}
     def __post_init__(self):
         if self.faces not in ('detect', 'cropped_aligned'): raise ValueError(f"faces={self.faces!r}: use 'detect' or 'cropped_aligned'")
-    @classmethod
-    def from_dict(cls, d: dict) -> 'PreprocessConfig': return cls(**d)
+
+# %% ../nbs/03a_pipeline.ipynb #0f0d2df2
+@patch(cls_method=True)
+def from_dict(cls: PreprocessConfig, d: dict) -> 'PreprocessConfig': return cls(**d)
+
+# %% ../nbs/03a_pipeline.ipynb #31ca41f8
+@patch
+def audio_config(self: PreprocessConfig) -> AudioConfig: return AudioConfig(**self.audio)
+
+# %% ../nbs/03a_pipeline.ipynb #833d99cb
+@patch
+def make_detector(self: PreprocessConfig) -> FaceDetector:
+    if self.detector == 'mtcnn': return MTCNNDetector(self.min_face_size, max_side=self.det_max_side)
+    if self.detector.startswith('yunet:'): return YuNetDetector(self.detector[6:], max_side=self.det_max_side)
+    raise ValueError(f"unknown detector {self.detector!r}: use 'mtcnn' or 'yunet:PATH'")
+
+# %% ../nbs/03a_pipeline.ipynb #6934254a
+@patch
+def make_extractors(self: PreprocessConfig) -> dict[str, FrameFeatureExtractor]:
+    return {name: make_extractor(spec) for name, spec in self.features.items()}
 
 # %% ../nbs/03a_pipeline.ipynb #de0a8bf2
 def parse_features(spec: str) -> dict[str, str]:
@@ -237,59 +249,6 @@ def process_video(video, pcfg: PreprocessConfig = PreprocessConfig(), name: str|
     from m3t_nb.encoders import frame_audio_features
     out.audio, out.has_audio = frame_audio_features(video, out.n_frames, out.fps, pcfg.audio_features, pcfg.audio_config(), times=times)
     return out
-
-# %% ../nbs/03a_pipeline.ipynb #0be0bef6
-class _ParentGone(Exception): "The command that started a `FacePassAhead` is gone."
-def _face_pass(video, pcfg: dict, send):
-    "A `FacePassAhead` process: pass one, then send ('ok', FacePass, warnings), or ('error', message); if the command is gone, stop quietly."
-    import os, signal
-    for s in (signal.SIGINT, getattr(signal, 'SIGHUP', None)):    # Ctrl-C and a closed terminal are the command's to handle
-        if s is not None: signal.signal(s, signal.SIG_IGN)
-    parent, n = os.getppid(), [0]
-    def watch(k: int):
-        "Every 25 frames: stop if the command is gone (killed; this process then belongs to another)."
-        n[0] += k
-        if n[0] % 25 == 0 and os.getppid() != parent: raise _ParentGone
-    try:
-        with warnings.catch_warnings(record=True) as caught:     # handed to the command, to show them its own way
-            warnings.simplefilter('default')
-            fp = face_pass(video, PreprocessConfig.from_dict(pcfg), progress=watch)
-        send.send(('ok', fp, [w.message for w in caught]))
-    except (_ParentGone, BrokenPipeError): pass
-    except Exception as e:
-        try: send.send(('error', f"{type(e).__name__}: {e}"))
-        except OSError: pass
-
-# %% ../nbs/03a_pipeline.ipynb #b1164808
-class FacePassAhead:
-    "Pass one of `video` with `pcfg`'s settings (`face_pass`) started now, in a process of its own: what a command does while it imports torch and loads its model."
-    def __init__(self, video, pcfg: PreprocessConfig):
-        import multiprocessing as mp, signal, threading
-        self.video, self.pcfg, self.error = Path(video), asdict(pcfg), None
-        # A fresh interpreter ('spawn'), not a fork: a process that already ran OpenCV's or torch's thread pools cannot
-        # fork safely, and the pass needs neither torch nor anything imported here (it starts in half a second).
-        ctx = mp.get_context('spawn')
-        self._recv, send = ctx.Pipe(duplex=False)
-        self.proc = ctx.Process(target=_face_pass, args=(self.video, self.pcfg, send), daemon=True)
-        main = threading.current_thread() is threading.main_thread()
-        old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None   # the child starts with Ctrl-C ignored (it is the command's)
-        try: self.proc.start()
-        finally:
-            if main: signal.signal(signal.SIGINT, old)
-            send.close()
-    def result(self, video, pcfg: PreprocessConfig) -> FacePass|None:
-        "The `FacePass` if this pass is of `video` with `pcfg` and it worked; else None (then the caller makes it, and meets any error itself)."
-        if Path(video) != self.video or asdict(pcfg) != self.pcfg: self.close(); return None
-        try: got = self._recv.recv()
-        except Exception as e: got = ('error', f'the face pass gave no result ({type(e).__name__}: {e})')
-        self.proc.join(); self.error = got[1] if got[0] == 'error' else None
-        if self.error: return None
-        for m in got[2]: warnings.warn(m)                           # the pass's warnings, raised here as if it had run here
-        return got[1]
-    def close(self):
-        "Stop the pass if it still runs (again: nothing happens)."
-        if self.proc.is_alive(): self.proc.kill(); self.proc.join()
-        self._recv.close()
 
 # %% ../nbs/03a_pipeline.ipynb #74337ccd
 def window_of(a: np.ndarray, start: int, length: int) -> np.ndarray:

@@ -30,7 +30,8 @@ from fastcore.script import call_parse
 from .annotations import EXPR_CLASSES, atomic_write_text, check_name, write_abaw
 from .cli import cli_errors, UsageError, describe_error
 from .media import video_info, frame_times, stream_fps
-from .pipeline import PreprocessConfig, VideoArrays, window_of, FacePassAhead, FaceChunk, face_pass, person_tracks, stream_faces, face_features
+from .pipeline import PreprocessConfig, VideoArrays, window_of, FaceChunk, face_pass, person_tracks, stream_faces, face_features
+from .pass_ahead import FacePassAhead
 from .audio import AUDIO_MIN_FPS
 from .faces import mask_runs
 # torch, the models and `load_m3t` are imported where they are used: `m3t-predict` starts a video's face pass before

@@ -66,6 +66,7 @@ from dataclasses import asdict
 from .pipeline import PreprocessConfig
 from .cache import CACHE_VERSION, preprocess_corpus, format_summary
 
+# %% ../nbs/03b_cache.ipynb #65ed651d
 def shared_cache(pcfg: PreprocessConfig = PreprocessConfig()) -> Path:
     "The preprocessed shared demo corpus, made once in `fixtures_dir()` and reused (do not modify it: copy it)."
     root = shared_demo_corpus()
