@@ -146,6 +146,7 @@ def _trunk_layers(cfg: M3TConfig) -> list[tuple[str, int, int]]:
     for _ in cfg.branch_widths: steps.append((f"conv{k}", 1, cfg.spatial_padding)); k += 1
     return steps
 
+# %% ../nbs/04_models.ipynb #d057e27a
 def _trunk_sides(cfg: M3TConfig, size: int) -> list[tuple[str, int]]:
     "(layer, side) after each conv and pool for a square input of `size`; a side below 1 means nothing is left."
     out, h = [], size
@@ -154,10 +155,12 @@ def _trunk_sides(cfg: M3TConfig, size: int) -> list[tuple[str, int]]:
         out.append((name, h))
     return out
 
+# %% ../nbs/04_models.ipynb #f6dba950
 def trunk_shapes_ok(cfg: M3TConfig, size: int) -> bool:
     "Whether a square input of `size` pixels survives every layer of the trunk."
     return min(h for _, h in _trunk_sides(cfg, size)) >= 1
 
+# %% ../nbs/04_models.ipynb #bffae749
 def trunk_shapes(cfg: M3TConfig, size: int|None = None, frames: int|None = None) -> list[tuple[str, tuple[int, int, int]]]:
     "(layer, (T, H, W)) after each conv and pool of the 3D trunk for a square input of `size` (default: the configured one)."
     size, T = size or cfg.input_size, frames or cfg.frames
@@ -168,6 +171,12 @@ def trunk_shapes(cfg: M3TConfig, size: int|None = None, frames: int|None = None)
                          f"padding {cfg.spatial_padding}): nothing is left of it at {gone}; the smallest input is {ok}×{ok}")
     return [(name, (T, h, h)) for name, h in sides]
 
+# %% ../nbs/04_models.ipynb #9231173e
+def _conv_branch(ni: int, widths: tuple, padding: int) -> nn.Sequential:
+    "One branch of the trunk: from `ni` channels, a conv3d block without pooling per width of `widths`."
+    b = (ni,) + tuple(widths)
+    return nn.Sequential(*[conv3d_block(b[i], b[i+1], pool=False, padding=padding) for i in range(len(b) - 1)])
+
 # %% ../nbs/04_models.ipynb #a5febd70
 class Backbone3D(nn.Module):
     "Shared conv3d trunk and two branches (valence, arousal): (B, 3, T, H, W) -> two (B, T, C) per-frame features."
@@ -177,16 +186,17 @@ class Backbone3D(nn.Module):
         trunk_shapes(cfg)                                   # fails now if the configured input is too small
         self.shared = nn.Sequential(*[conv3d_block(w[i], w[i+1], stride=cfg.conv1_stride if i == 0 else 1, padding=pad)
                                       for i in range(len(w) - 1)])
-        def branch():
-            b = (w[-1],) + tuple(cfg.branch_widths)
-            return nn.Sequential(*[conv3d_block(b[i], b[i+1], pool=False, padding=pad) for i in range(len(b) - 1)])
-        self.valence, self.arousal = branch(), branch()
+        self.valence, self.arousal = _conv_branch(w[-1], cfg.branch_widths, pad), _conv_branch(w[-1], cfg.branch_widths, pad)
         self.out_dim = cfg.branch_widths[-1]
-    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        if not trunk_shapes_ok(self.cfg, min(x.shape[-2:])): trunk_shapes(self.cfg, min(x.shape[-2:]))   # the clear error
-        h = self.shared(x)
-        pool = lambda z: z.mean((3, 4)).transpose(1, 2)     # spatial average (1×1 at the paper's size), time kept -> (B, T, C)
-        return pool(self.valence(h)), pool(self.arousal(h))
+
+# %% ../nbs/04_models.ipynb #ed4fa6f1
+@patch
+def forward(self: Backbone3D, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    "Per-frame features of the valence and arousal branches, each (B, T, C), from a clip (B, 3, T, H, W)."
+    if not trunk_shapes_ok(self.cfg, min(x.shape[-2:])): trunk_shapes(self.cfg, min(x.shape[-2:]))   # the clear error
+    h = self.shared(x)
+    pool = lambda z: z.mean((3, 4)).transpose(1, 2)     # spatial average (1×1 at the paper's size), time kept -> (B, T, C)
+    return pool(self.valence(h)), pool(self.arousal(h))
 
 # %% ../nbs/04_models.ipynb #fe68e576
 def fc_head(ni: int, nh: int, no: int, p: float = 0.) -> nn.Sequential:
@@ -210,6 +220,7 @@ def sinusoidal_positions(n: int, d: int) -> torch.Tensor:
     pe = torch.zeros(n, d); pe[:, 0::2] = torch.sin(ang); pe[:, 1::2] = torch.cos(ang[:, :d // 2])
     return pe
 
+# %% ../nbs/04_models.ipynb #054833fe
 class TemporalTransformer(nn.Module):
     "Linear projection, positional encoding and pre-norm transformer encoder layers: (B, T, ni) -> (B, T, out_dim)."
     def __init__(self, ni: int, out_dim: int, n_layers: int = 2, heads: int = 4, ff: int = 2, p: float = 0., pos: str = 'sinusoidal', max_len: int = 32):
@@ -220,13 +231,17 @@ class TemporalTransformer(nn.Module):
         self.pos = nn.Parameter(torch.zeros(max_len, out_dim)) if pos == 'learned' else None
         layer = nn.TransformerEncoderLayer(out_dim, heads, ff * out_dim, p, activation='gelu', batch_first=True, norm_first=True)
         self.encoder = nn.TransformerEncoder(layer, n_layers, norm=nn.LayerNorm(out_dim), enable_nested_tensor=False)
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        h, T = self.proj(x), x.shape[1]
-        if self.pos_kind == 'sinusoidal': h = h + sinusoidal_positions(T, self.out_dim).to(h)
-        elif self.pos is not None:
-            if T > len(self.pos): raise ValueError(f"a clip of {T} frames is longer than the {len(self.pos)} learned positions")
-            h = h + self.pos[:T]
-        return self.encoder(h)
+
+# %% ../nbs/04_models.ipynb #8b42da4a
+@patch
+def forward(self: TemporalTransformer, x: torch.Tensor) -> torch.Tensor:
+    "(B, T, ni) -> (B, T, out_dim): projection, positions added, the encoder layers."
+    h, T = self.proj(x), x.shape[1]
+    if self.pos_kind == 'sinusoidal': h = h + sinusoidal_positions(T, self.out_dim).to(h)
+    elif self.pos is not None:
+        if T > len(self.pos): raise ValueError(f"a clip of {T} frames is longer than the {len(self.pos)} learned positions")
+        h = h + self.pos[:T]
+    return self.encoder(h)
 
 # %% ../nbs/04_models.ipynb #cca12f45
 class TemporalTCN(nn.Module):
@@ -238,10 +253,14 @@ class TemporalTCN(nn.Module):
         self.convs = nn.ModuleList([nn.Conv1d(out_dim, out_dim, kernel, dilation=2 ** k, padding=(kernel - 1) // 2 * 2 ** k) for k in range(n_layers)])
         self.norms = nn.ModuleList([nn.LayerNorm(out_dim) for _ in range(n_layers)])     # per frame: a frame's output never depends on the clip's statistics
         self.drop, self.receptive_field = nn.Dropout(p), 1 + (kernel - 1) * (2 ** n_layers - 1)
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        h = self.proj(x)
-        for conv, norm in zip(self.convs, self.norms): h = h + self.drop(F.gelu(norm(conv(h.transpose(1, 2)).transpose(1, 2))))
-        return h
+
+# %% ../nbs/04_models.ipynb #372e2928
+@patch
+def forward(self: TemporalTCN, x: torch.Tensor) -> torch.Tensor:
+    "(B, T, ni) -> (B, T, out_dim): projection, then each block adds its dilated convolution's output."
+    h = self.proj(x)
+    for conv, norm in zip(self.convs, self.norms): h = h + self.drop(F.gelu(norm(conv(h.transpose(1, 2)).transpose(1, 2))))
+    return h
 
 # %% ../nbs/04_models.ipynb #ca88d1dc
 TEMPORAL_KINDS = ('gru', 'transformer', 'tcn')
@@ -263,6 +282,7 @@ def _init_gru(g: nn.GRU):
             elif 'weight_hh' in name: nn.init.orthogonal_(w.data[i:i + h])
             else: nn.init.zeros_(w.data[i:i + h])
 
+# %% ../nbs/04_models.ipynb #127a32fe
 def init_weights(*modules: nn.Module, scheme: str = 'authors'):
     "Initialise every conv3d, BatchNorm and GRU inside `modules` as the authors' code does ('torch': leave PyTorch's defaults)."
     if scheme not in ('authors', 'torch'): raise ValueError(f"unknown init {scheme!r}: 'authors' or 'torch'")
@@ -274,22 +294,30 @@ def init_weights(*modules: nn.Module, scheme: str = 'authors'):
         elif isinstance(m, nn.BatchNorm3d): nn.init.ones_(m.weight); nn.init.zeros_(m.bias)
         elif isinstance(m, nn.GRU): _init_gru(m)
 
+# %% ../nbs/04_models.ipynb #21b42d13
+def _train_crops(x: torch.Tensor, crop: int, generator=None) -> torch.Tensor:
+    "(B, T, 3, H, W) -> (B, T, 3, crop, crop): a random window per clip, the same in all its frames, and half the clips mirrored."
+    B, H, W = x.shape[0], x.shape[-2], x.shape[-1]
+    oy = torch.randint(0, H - crop + 1, (B,), generator=generator).tolist()
+    ox = torch.randint(0, W - crop + 1, (B,), generator=generator).tolist()
+    flip = torch.rand(B, generator=generator) < 0.5
+    x = torch.stack([x[b, :, :, oy[b]:oy[b]+crop, ox[b]:ox[b]+crop] for b in range(B)])
+    return torch.where(flip.to(x.device)[:, None, None, None, None], x.flip(-1), x)
+
+# %% ../nbs/04_models.ipynb #bfd8924a
+def _centre_crop(x: torch.Tensor, crop: int) -> torch.Tensor:
+    "(..., H, W) -> (..., crop, crop): the central window."
+    H, W = x.shape[-2:]
+    o = (H - crop) // 2, (W - crop) // 2
+    return x[..., o[0]:o[0]+crop, o[1]:o[1]+crop]
+
 # %% ../nbs/04_models.ipynb #58a1b7b8
 def augment_clips(faces: torch.Tensor, crop: int, size: int, train: bool, generator=None) -> torch.Tensor:
     "uint8 (B, T, H, W, 3) -> float (B, T, 3, size, size) in [-1, 1]: same crop (and flip) for all frames of a clip."
     B, T, H, W, _ = faces.shape
     present = faces.reshape(B, T, -1).amax(-1) > 0
     x = faces.permute(0, 1, 4, 2, 3)
-    if train:
-        oy = torch.randint(0, H - crop + 1, (B,), generator=generator).tolist()
-        ox = torch.randint(0, W - crop + 1, (B,), generator=generator).tolist()
-        flip = torch.rand(B, generator=generator) < 0.5
-        x = torch.stack([x[b, :, :, oy[b]:oy[b]+crop, ox[b]:ox[b]+crop] for b in range(B)])
-        x = torch.where(flip.to(x.device)[:, None, None, None, None], x.flip(-1), x)
-    else:
-        o = (H - crop) // 2, (W - crop) // 2
-        x = x[..., o[0]:o[0]+crop, o[1]:o[1]+crop]
-    x = x.float()
+    x = (_train_crops(x, crop, generator) if train else _centre_crop(x, crop)).float()
     if size != crop:
         x = F.interpolate(x.reshape(B*T, 3, crop, crop), size=(size, size), mode='bilinear', antialias=True,
                           align_corners=False).reshape(B, T, 3, size, size)
@@ -313,16 +341,18 @@ class VisualNet(nn.Module):
         self.feat_norm = nn.ModuleDict({n: nn.LayerNorm(d) if cfg.feat_norm else nn.Identity() for n, d in cfg.feat_dims.items()})
         init_weights(self, scheme=cfg.init)
 
-    def _routed(self, branch: str, feats: dict|None, ref: torch.Tensor) -> list:
-        out = []
-        for name in self.cfg.routing.get(branch, ()):
-            f = None if feats is None else feats.get(name)
-            if f is None: f = ref.new_zeros(ref.shape[0], ref.shape[1], self.cfg.feat_dims[name])
-            if f.shape[-1] != self.cfg.feat_dims[name]:
-                raise ValueError(f"2D feature {name!r} has {f.shape[-1]} dims, the model expects {self.cfg.feat_dims[name]}")
-            f = f.to(ref.dtype)
-            out.append(self.feat_norm[name](f) * (f != 0).any(-1, keepdim=True))   # a frame without a face stays zeros
-        return out
+# %% ../nbs/04_models.ipynb #435bfb80
+@patch
+def _routed(self: VisualNet, branch: str, feats: dict|None, ref: torch.Tensor) -> list:
+    out = []
+    for name in self.cfg.routing.get(branch, ()):
+        f = None if feats is None else feats.get(name)
+        if f is None: f = ref.new_zeros(ref.shape[0], ref.shape[1], self.cfg.feat_dims[name])
+        if f.shape[-1] != self.cfg.feat_dims[name]:
+            raise ValueError(f"2D feature {name!r} has {f.shape[-1]} dims, the model expects {self.cfg.feat_dims[name]}")
+        f = f.to(ref.dtype)
+        out.append(self.feat_norm[name](f) * (f != 0).any(-1, keepdim=True))   # a frame without a face stays zeros
+    return out
 
 # %% ../nbs/04_models.ipynb #e8966046
 @patch
@@ -334,17 +364,20 @@ def branch_outputs(self: VisualNet, video: torch.Tensor, feats: dict|None = None
     ha = self.gru_a(torch.cat([fa] + self._routed('arousal', feats, fa), -1))
     return hv, ha
 
+# %% ../nbs/04_models.ipynb #28a6ee4f
 @patch
 def features(self: VisualNet, video: torch.Tensor, feats: dict|None = None) -> torch.Tensor:
     "The per-frame visual features fusion uses: both branches' GRU outputs side by side (B, T, 2048 in the paper)."
     return torch.cat(self.branch_outputs(video, feats), -1)
 
+# %% ../nbs/04_models.ipynb #2ade9c6a
 @patch
 def expression(self: VisualNet, features: torch.Tensor) -> torch.Tensor:
     "Expression logits (B, T, K) from the per-frame visual `features`: the valence branch's FC, or the head on both branches."
     if self.head_expr is not None: return self.head_expr(features)
     return self.head_v(features[..., :self.gru_v.out_dim])[..., 1:]
 
+# %% ../nbs/04_models.ipynb #6167a7a5
 @patch
 def forward(self: VisualNet, video: torch.Tensor, feats: dict|None = None) -> torch.Tensor:
     "(B, T, 2 + K): valence, arousal and the expression logits of every frame."
@@ -364,6 +397,7 @@ class LayerMix(nn.Module):
         h = F.layer_norm(x.reshape(*x.shape[:-1], self.n_layers, self.dim), (self.dim,))
         return (h * self.weights.softmax(0)[:, None]).sum(-2)
 
+# %% ../nbs/04_models.ipynb #a7a271f5
 class AudioNet(nn.Module):
     "The acoustic network of M3T (Sec. II-B): 200-d log-Mel frames (or an encoder's layers, mixed) -> bi-GRU -> MLP 512-512-512 -> valence, arousal."
     def __init__(self, cfg: M3TConfig):
@@ -377,11 +411,17 @@ class AudioNet(nn.Module):
                                  nn.Linear(cfg.audio_mlp, cfg.audio_mlp), nn.ReLU(inplace=True), drop())
         self.head = nn.Linear(cfg.audio_mlp, 2)
         init_weights(self, scheme=cfg.init)
-    def features(self, audio: torch.Tensor) -> torch.Tensor:
-        "The per-frame 512-d GRU outputs that fusion uses (B, T, 2·audio_gru)."
-        return self.gru(audio if self.mix is None else self.mix(audio))
-    def forward(self, audio: torch.Tensor) -> torch.Tensor:
-        return self.head(self.mlp(self.features(audio)))
+
+# %% ../nbs/04_models.ipynb #51ac6ee1
+@patch
+def features(self: AudioNet, audio: torch.Tensor) -> torch.Tensor:
+    "The per-frame 512-d GRU outputs that fusion uses (B, T, 2·audio_gru)."
+    return self.gru(audio if self.mix is None else self.mix(audio))
+
+# %% ../nbs/04_models.ipynb #a525b8f9
+@patch
+def forward(self: AudioNet, audio: torch.Tensor) -> torch.Tensor:
+    return self.head(self.mlp(self.features(audio)))
 
 # %% ../nbs/04_models.ipynb #2ad97cde
 class IdentityNet(nn.Module):
