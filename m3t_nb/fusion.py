@@ -47,23 +47,31 @@ class FusionBase(nn.Module):
         init_weights(self.proj_v, self.gru, self.head, scheme=cfg.init)
         self.encoders_frozen = False
 
-    def encode(self, video, feats, audio) -> tuple[torch.Tensor, torch.Tensor]:
-        "Projected visual features and audio features, each (B, T, 512 in the paper)."
-        with torch.set_grad_enabled(torch.is_grad_enabled() and not self.encoders_frozen):
-            v, a = self.visual.features(video, feats), self.audio.features(audio)
-        return self.proj_v(v), a
+# %% ../nbs/04a_fusion.ipynb #19edf785
+@patch
+def encode(self: FusionBase, video, feats, audio) -> tuple[torch.Tensor, torch.Tensor]:
+    "Projected visual features and audio features, each (B, T, 512 in the paper)."
+    with torch.set_grad_enabled(torch.is_grad_enabled() and not self.encoders_frozen):
+        v, a = self.visual.features(video, feats), self.audio.features(audio)
+    return self.proj_v(v), a
 
-    def fuse(self, v: torch.Tensor, a: torch.Tensor) -> torch.Tensor: raise NotImplementedError
+# %% ../nbs/04a_fusion.ipynb #d44cd990
+@patch
+def fuse(self: FusionBase, v: torch.Tensor, a: torch.Tensor) -> torch.Tensor: raise NotImplementedError
 
-    def forward(self, video: torch.Tensor, feats: dict|None, audio: torch.Tensor) -> torch.Tensor:
-        "(B, T, 2 + K): valence, arousal and (with `fusion_expr`) the K expression logits per frame."
-        return self.head(self.gru(self.fuse(*self.encode(video, feats, audio))))
+# %% ../nbs/04a_fusion.ipynb #2644c42d
+@patch
+def forward(self: FusionBase, video: torch.Tensor, feats: dict|None, audio: torch.Tensor) -> torch.Tensor:
+    "(B, T, 2 + K): valence, arousal and (with `fusion_expr`) the K expression logits per frame."
+    return self.head(self.gru(self.fuse(*self.encode(video, feats, audio))))
 
-    def forward_with_expression(self, video, feats, audio) -> tuple[torch.Tensor, torch.Tensor]:
-        "Valence/arousal (B, T, 2) and expression logits (B, T, K): the fusion head's, else the visual encoder's; the clip encoded once."
-        vf = self.visual.features(video, feats)
-        out = self.head(self.gru(self.fuse(self.proj_v(vf), self.audio.features(audio))))
-        return out[..., :2], out[..., 2:] if self.cfg.fusion_expr else self.visual.expression(vf)
+# %% ../nbs/04a_fusion.ipynb #b3973486
+@patch
+def forward_with_expression(self: FusionBase, video, feats, audio) -> tuple[torch.Tensor, torch.Tensor]:
+    "Valence/arousal (B, T, 2) and expression logits (B, T, K): the fusion head's, else the visual encoder's; the clip encoded once."
+    vf = self.visual.features(video, feats)
+    out = self.head(self.gru(self.fuse(self.proj_v(vf), self.audio.features(audio))))
+    return out[..., :2], out[..., 2:] if self.cfg.fusion_expr else self.visual.expression(vf)
 
 # %% ../nbs/04a_fusion.ipynb #deac2a3d
 @patch
@@ -73,6 +81,7 @@ def freeze_encoders(self: FusionBase):
     for m in (self.visual, self.audio): m.requires_grad_(False).eval()
     return self
 
+# %% ../nbs/04a_fusion.ipynb #c361cc67
 @patch
 def unfreeze_encoders(self: FusionBase):
     "Stage 3: fine-tune end to end."
@@ -80,6 +89,7 @@ def unfreeze_encoders(self: FusionBase):
     for m in (self.visual, self.audio): m.requires_grad_(True)
     return self.train(self.training)
 
+# %% ../nbs/04a_fusion.ipynb #63dde533
 @patch
 def train(self: FusionBase, mode: bool = True):
     "nn.Module.train, the encoders kept in eval mode while they are frozen."
@@ -115,10 +125,16 @@ class AttentionFusion(FusionBase):
         self.score_a = ModalityScorer(2 * cfg.audio_gru, cfg.attention_gru)
         init_weights(self.score_v, self.score_a, scheme=cfg.init)
         self.last_attention = None
-    def attention(self, v: torch.Tensor, a: torch.Tensor) -> torch.Tensor:
-        "Per-frame modality weights (B, T, 2): softmax over (visual, audio) of the quality scores."
-        return torch.softmax(torch.cat([self.score_v(v), self.score_a(a)], -1), -1)
-    def fuse(self, v, a):
-        alpha = self.attention(v, a)
-        self.last_attention = alpha.detach()
-        return alpha[..., :1] * v + alpha[..., 1:] * a
+
+# %% ../nbs/04a_fusion.ipynb #1dbbda30
+@patch
+def attention(self: AttentionFusion, v: torch.Tensor, a: torch.Tensor) -> torch.Tensor:
+    "Per-frame modality weights (B, T, 2): softmax over (visual, audio) of the quality scores."
+    return torch.softmax(torch.cat([self.score_v(v), self.score_a(a)], -1), -1)
+
+# %% ../nbs/04a_fusion.ipynb #e8b06c78
+@patch
+def fuse(self: AttentionFusion, v, a):
+    alpha = self.attention(v, a)
+    self.last_attention = alpha.detach()
+    return alpha[..., :1] * v + alpha[..., 1:] * a
