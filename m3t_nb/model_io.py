@@ -50,6 +50,7 @@ def build_model(kind: str, cfg: M3TConfig, visual: VisualNet|None = None, audio:
 WEIGHTS_NAME, CONFIG_NAME, CARD_NAME = 'model.safetensors', 'config.json', 'README.md'
 MODEL_FORMAT = 'm3t_nb/2'        # config.json's format; 'm3t_nb/1' is the single-file .pth of earlier versions
 
+# %% ../nbs/04b_model_io.ipynb #f051b1d8
 def _weights(model: torch.nn.Module) -> tuple[dict, dict]:
     "The state dict ready for safetensors: CPU, contiguous, each tensor once; and {tied name: the name it repeats}."
     out, tied, first, ptrs = {}, {}, {}, set()
@@ -75,6 +76,7 @@ def _read_weights(path: Path) -> dict:
         raise ValueError(f"{path}: damaged: its 'tied' metadata names tensors the file does not hold")
     return {**sd, **{k: sd[v] for k, v in tied.items()}}
 
+# %% ../nbs/04b_model_io.ipynb #63b9b2e5
 def _first_line(e: BaseException) -> str: return (str(e).splitlines() or [type(e).__name__])[0][:200]
 
 # %% ../nbs/04b_model_io.ipynb #e126e4ef
@@ -87,6 +89,7 @@ def _jsonable(o):
     if isinstance(o, np.generic) or (isinstance(o, torch.Tensor) and o.numel() == 1): return _jsonable(o.item())
     return str(o)
 
+# %% ../nbs/04b_model_io.ipynb #1b5e9a02
 def model_config(kind: str, cfg: M3TConfig, preprocess: dict|None = None, feat_names=None, metrics: dict|None = None) -> dict:
     "What `config.json` holds: format, kind, M3TConfig, preprocessing, 2D features and sizes, expression classes, version, metrics."
     from m3t_nb import __version__
@@ -103,15 +106,18 @@ _KIND_TEXT = dict(
     attention="audio-visual attention fusion (Sec. II-C) of the visual and acoustic networks")
 _PATH_PARAMS = ('data_root', 'cache_dir', 'out_dir', 'pretrain_root', 'notebook')
 
+# %% ../nbs/04b_model_io.ipynb #f845704e
 def _shown(k: str, v) -> str:
     "A parameter's value for the card: paths as their last part, table bars escaped."
     v = str(v); return (Path(v).name if k in _PATH_PARAMS or os.path.isabs(v) else v).replace('|', '\\|')
 
+# %% ../nbs/04b_model_io.ipynb #c6ea1d0e
 def _spec(s) -> str:
     "A feature extractor's spec for the card: `torch:/a/b/net.pt2` as `torch:net.pt2`."
     kind, sep, rest = str(s).partition(':')
     return f"{kind}:{Path(rest).name}" if sep and ('/' in rest or '\\' in rest) else _shown('', s)
 
+# %% ../nbs/04b_model_io.ipynb #6732b250
 def _front_matter(kind: str) -> str:
     tags = ['m3t_nb', 'valence-arousal', 'affective-computing', 'emotion-recognition', 'abaw', 'aff-wild2', 'video' if kind != 'audio' else 'audio']
     if kind in ('concat', 'attention'): tags += ['audio', 'multimodal']
@@ -125,44 +131,71 @@ def _enc_spec(s: str) -> str:
     short = lambda x: Path(x).name if x.startswith(('/', '~', '.')) or '\\' in x else x
     return f"{kind}:{short(src)}{at}{short(arg)}" if kind == 'timm' else f"{kind}:{short(rest)}"
 
-def _beyond(conf: dict) -> list[str]:
-    "The card's sections on what goes beyond the paper: temporal models other than GRUs, and the foundation encoders the model needs."
-    c, pre, s = conf.get('config') or {}, conf.get('preprocess') or {}, []
+# %% ../nbs/04b_model_io.ipynb #af272a87
+def _temporal_section(conf: dict) -> list[str]:
+    "The card's section on the temporal models, when one of them is not the paper's GRU."
+    c = conf.get('config') or {}
     nets = [n for n in (('visual',) if conf['kind'] == 'visual' else ('audio',) if conf['kind'] == 'audio' else ('visual', 'audio'))]
     tm = {n: c.get(f'{n}_temporal', 'gru') for n in nets}
-    if any(k != 'gru' for k in tm.values()):
-        s += ["## Temporal model\n", "".join(f"- {n}: `{k}`" + (f" ({c.get('temporal_layers')} layers, {c.get('temporal_heads')} heads, {c.get('temporal_pos')} positions)" if k == 'transformer'
-                                           else f" ({c.get('temporal_layers')} blocks, kernel {c.get('tcn_kernel')})" if k == 'tcn' else ' (bidirectional GRU, the paper)') + "\n" for n, k in tm.items())]
+    if not any(k != 'gru' for k in tm.values()): return []
+    return ["## Temporal model\n", "".join(f"- {n}: `{k}`" + (f" ({c.get('temporal_layers')} layers, {c.get('temporal_heads')} heads, {c.get('temporal_pos')} positions)" if k == 'transformer'
+                                       else f" ({c.get('temporal_layers')} blocks, kernel {c.get('tcn_kernel')})" if k == 'tcn' else ' (bidirectional GRU, the paper)') + "\n" for n, k in tm.items())]
+
+# %% ../nbs/04b_model_io.ipynb #86b9b316
+def _encoder_section(conf: dict) -> list[str]:
+    "The card's section on the foundation encoders the model needs, when it needs any."
+    pre = conf.get('preprocess') or {}
     enc = [(f"2D feature `{n}`", v) for n, v in (pre.get('features') or {}).items() if conf['kind'] != 'audio' and n in conf.get('feat_dims', {}) and str(v).startswith(('hf:', 'timm:'))]
     if conf['kind'] != 'visual' and str(pre.get('audio_features', 'logmel')).startswith('hf:'): enc.append(('audio features', pre['audio_features']))
-    if enc:
-        s += ["## Foundation encoders it needs\n", "| input | encoder |\n|---|---|\n" + "".join(f"| {r} | `{_enc_spec(v)}` |\n" for r, v in enc),
-              "The same encoder must be on the machine that runs the model: its local folder at the same path, or the Hub model in the "
-              "Hugging Face cache (`hf download ID`); m3t-predict names a missing one.\n"]
-    return s
+    if not enc: return []
+    return ["## Foundation encoders it needs\n", "| input | encoder |\n|---|---|\n" + "".join(f"| {r} | `{_enc_spec(v)}` |\n" for r, v in enc),
+            "The same encoder must be on the machine that runs the model: its local folder at the same path, or the Hub model in the "
+            "Hugging Face cache (`hf download ID`); m3t-predict names a missing one.\n"]
+
+# %% ../nbs/04b_model_io.ipynb #0763628f
+def _beyond(conf: dict) -> list[str]:
+    "The card's sections on what goes beyond the paper: temporal models other than GRUs, and the foundation encoders the model needs."
+    return _temporal_section(conf) + _encoder_section(conf)
+
+# %% ../nbs/04b_model_io.ipynb #71964b81
+def _card_intro(conf: dict, root) -> list[str]:
+    "Front matter, title, and which network of the paper the model is, which m3t_nb wrote it and on what data."
+    kind = conf['kind']
+    trained = f"trained on the corpus `{Path(str(root)).name}`" if root else "trained on data this card does not name (saved from a notebook)"
+    return [_front_matter(kind), f"# M3T {kind} model: valence and arousal per video frame\n",
+            f"An M3T model (Zhang et al., *M³T: Multi-Modal Continuous Valence-Arousal Estimation in the Wild*, ABAW 2020): "
+            f"{_KIND_TEXT[kind]}. Written by m3t_nb {conf.get('m3t_nb_version', '?')}, {trained}.\n"]
+
+# %% ../nbs/04b_model_io.ipynb #c58b3b49
+def _card_scores(m: dict) -> list[str]:
+    "The validation CCC section: the three scores as a table, or a sentence saying there are none."
+    if all(isinstance(m.get(k), (int, float)) for k in ('ccc_v', 'ccc_a', 'ccc')):
+        return ["## Validation CCC\n", f"| valence | arousal | mean |\n|---|---|---|\n| {m['ccc_v']:.4f} | {m['ccc_a']:.4f} | {m['ccc']:.4f} |\n"]
+    return ["## Validation CCC\n", "No validation score was recorded with this model.\n"]
+
+# %% ../nbs/04b_model_io.ipynb #bba8a0c9
+def _card_features(conf: dict) -> list[str]:
+    "The section on the 2D features each frame's face needs at prediction time (none for the acoustic network)."
+    if conf['kind'] == 'audio': return []
+    feats = (conf.get('preprocess') or {}).get('features') or {}
+    return ["## The 2D features it needs\n", "Each frame's face gets these features at prediction time, made as in training (`m3t-predict` does it):\n",
+            "| name | size | extractor |\n|---|---|---|\n" + "".join(f"| {n} | {d} | `{_spec(feats.get(n, '?'))}` |\n" for n, d in conf.get('feat_dims', {}).items())]
+
+# %% ../nbs/04b_model_io.ipynb #6f0d8720
+def _card_use(name: str) -> list[str]:
+    "How to run the model from the command line and from Python, and the command that publishes it."
+    hub = f"ORG/{name}"
+    return ["## Use it\n", f"```sh\nm3t-predict video.mp4 --model {hub} --out preds   # or --model the/local/folder\n```\n",
+          f"```python\nfrom m3t_nb import load_m3t, predict_video\nmodel, info = load_m3t('{hub}')\ndf = predict_video('video.mp4', model, info)   # frame, time_s, valence, arousal, ...\n```\n",
+          "A Hub id is resolved by `huggingface_hub`, from its local cache when `HF_HUB_OFFLINE=1`; nothing is downloaded unless a Hub id is named.\n",
+          "## Publish it\n", f"```sh\nhf upload {hub} models/{name}\n```\n", "(`hf auth login` first; `models/NAME` is this folder.)\n"]
 
 # %% ../nbs/04b_model_io.ipynb #3219929e
 def model_card(conf: dict, name: str = 'NAME', params: dict|None = None, data_root=None) -> str:
     "The Hugging Face model card (`README.md`) of the model whose `config.json` is `conf`, in a folder called `name`."
-    kind, m, p = conf['kind'], conf.get('metrics') or {}, dict(params or {})
-    root = data_root or p.get('data_root')
-    trained = f"trained on the corpus `{Path(str(root)).name}`" if root else "trained on data this card does not name (saved from a notebook)"
-    s = [_front_matter(kind), f"# M3T {kind} model: valence and arousal per video frame\n",
-         f"An M3T model (Zhang et al., *M³T: Multi-Modal Continuous Valence-Arousal Estimation in the Wild*, ABAW 2020): "
-         f"{_KIND_TEXT[kind]}. Written by m3t_nb {conf.get('m3t_nb_version', '?')}, {trained}.\n", "## Validation CCC\n"]
-    if all(isinstance(m.get(k), (int, float)) for k in ('ccc_v', 'ccc_a', 'ccc')):
-        s.append(f"| valence | arousal | mean |\n|---|---|---|\n| {m['ccc_v']:.4f} | {m['ccc_a']:.4f} | {m['ccc']:.4f} |\n")
-    else: s.append("No validation score was recorded with this model.\n")
-    feats = (conf.get('preprocess') or {}).get('features') or {}
-    if kind != 'audio':
-        s += ["## The 2D features it needs\n", "Each frame's face gets these features at prediction time, made as in training (`m3t-predict` does it):\n",
-              "| name | size | extractor |\n|---|---|---|\n" + "".join(f"| {n} | {d} | `{_spec(feats.get(n, '?'))}` |\n" for n, d in conf.get('feat_dims', {}).items())]
-    s += _beyond(conf)
-    hub = f"ORG/{name}"
-    s += ["## Use it\n", f"```sh\nm3t-predict video.mp4 --model {hub} --out preds   # or --model the/local/folder\n```\n",
-          f"```python\nfrom m3t_nb import load_m3t, predict_video\nmodel, info = load_m3t('{hub}')\ndf = predict_video('video.mp4', model, info)   # frame, time_s, valence, arousal, ...\n```\n",
-          "A Hub id is resolved by `huggingface_hub`, from its local cache when `HF_HUB_OFFLINE=1`; nothing is downloaded unless a Hub id is named.\n",
-          "## Publish it\n", f"```sh\nhf upload {hub} models/{name}\n```\n", "(`hf auth login` first; `models/NAME` is this folder.)\n"]
+    p = dict(params or {})
+    s = _card_intro(conf, data_root or p.get('data_root')) + _card_scores(conf.get('metrics') or {}) + _card_features(conf)
+    s += _beyond(conf) + _card_use(name)
     if p: s += ["## Experiment parameters\n", "| parameter | value |\n|---|---|\n" + "".join(f"| {k} | {_shown(k, v)} |\n" for k, v in sorted(p.items()))]
     s += ["## Licence\n", "The m3t_nb code is Apache-2.0. The weights follow the licence of the data they were trained on: "
           "**weights trained on Aff-Wild2 fall under the dataset's licence, which allows non-commercial research only**; "
@@ -177,22 +210,32 @@ def _remove(p: Path):
 
 def _is_model_folder(p: Path) -> bool: return (p/CONFIG_NAME).exists() or (p/WEIGHTS_NAME).exists() or not any(p.iterdir())
 
+# %% ../nbs/04b_model_io.ipynb #b66092a1
+def _check_target(path: Path, kind: str):
+    "Refuse an unknown kind, and a target that is a file, a link or a folder that is not a model folder."
+    if kind not in MODEL_KINDS: raise ValueError(f"unknown model kind {kind!r}: one of {MODEL_KINDS}")
+    if path.is_symlink() or path.is_file() or (path.is_dir() and not _is_model_folder(path)):
+        raise ValueError(f"{path}: exists and is not an m3t_nb model folder: not replacing it (give a new folder)")
+
+# %% ../nbs/04b_model_io.ipynb #02278970
+def _write_files(part: Path, tensors: dict, tied: dict, conf: dict, name: str, params: dict|None, data_root):
+    "model.safetensors, config.json and README.md, written into the folder `part`."
+    from safetensors.torch import save_file
+    save_file(tensors, str(part/WEIGHTS_NAME), metadata={'format': 'pt', 'tied': json.dumps(tied)})
+    (part/CONFIG_NAME).write_text(json.dumps(conf, indent=1, allow_nan=False) + "\n")
+    (part/CARD_NAME).write_text(model_card(conf, name, params, data_root))
+
 # %% ../nbs/04b_model_io.ipynb #ce026738
 def save_m3t(path, model: torch.nn.Module, kind: str, cfg: M3TConfig, preprocess: dict|None = None, feat_names=None,
              metrics: dict|None = None, params: dict|None = None, data_root=None) -> Path:
     "Write the model folder `path/` (model.safetensors, config.json, README.md) atomically; a rerun replaces it."
-    from safetensors.torch import save_file
     path = Path(path)
-    if kind not in MODEL_KINDS: raise ValueError(f"unknown model kind {kind!r}: one of {MODEL_KINDS}")
-    if path.is_symlink() or path.is_file() or (path.is_dir() and not _is_model_folder(path)):
-        raise ValueError(f"{path}: exists and is not an m3t_nb model folder: not replacing it (give a new folder)")
+    _check_target(path, kind)
     conf, (tensors, tied) = model_config(kind, cfg, preprocess, feat_names, metrics), _weights(model)
     part, old = path.with_name(f".{path.name}.partial"), path.with_name(f".{path.name}.old")
     path.parent.mkdir(parents=True, exist_ok=True); _remove(part); _remove(old); part.mkdir()
     try:
-        save_file(tensors, str(part/WEIGHTS_NAME), metadata={'format': 'pt', 'tied': json.dumps(tied)})
-        (part/CONFIG_NAME).write_text(json.dumps(conf, indent=1, allow_nan=False) + "\n")
-        (part/CARD_NAME).write_text(model_card(conf, path.name, params, data_root))
+        _write_files(part, tensors, tied, conf, path.name, params, data_root)
         if path.exists(): os.replace(path, old)
         os.replace(part, path)
     except BaseException:                                                   # interrupted too: no half folder
@@ -220,6 +263,16 @@ def _hub_env() -> tuple[str|None, bool]:
     off = env.get('HF_HUB_OFFLINE')
     return cache or constants.HF_HUB_CACHE, (off.strip().upper() in ('1', 'ON', 'YES', 'TRUE') if off is not None else bool(constants.HF_HUB_OFFLINE))
 
+# %% ../nbs/04b_model_io.ipynb #49b176fe
+def _hub_error(source, repo: str, rev: str|None, cache, offline: bool, e: Exception) -> ValueError:
+    "The error for a Hub id that `snapshot_download` could not resolve: why, and the command that downloads it."
+    name, want = type(e).__name__, f"{repo}" + (f" --revision {rev}" if rev else '')
+    why = ("the Hub has no such model, or it is private (log in with `hf auth login`)" if name in ('RepositoryNotFoundError', 'RevisionNotFoundError', 'GatedRepoError')
+           else f"it is not in the Hugging Face cache {cache}" + (" and HF_HUB_OFFLINE=1 forbids the network" if offline else " and the Hub cannot be reached"))
+    return ValueError(f"{source}: not a local model folder, and a Hub model that cannot be loaded: {why}. "
+                      f"Download it where there is internet with `hf download {want}` (then copy that cache here and set HF_HUB_CACHE), "
+                      f"or pass a local model folder")
+
 # %% ../nbs/04b_model_io.ipynb #2715ae63
 def resolve_model(source) -> Path:
     "The local folder or file of `source`: an existing path, or a Hub id `org/name[@revision]` through huggingface_hub's cache."
@@ -230,13 +283,7 @@ def resolve_model(source) -> Path:
     from huggingface_hub import snapshot_download
     (repo, rev), (cache, offline) = hid, _hub_env()
     try: return Path(snapshot_download(repo, revision=rev, cache_dir=cache, local_files_only=offline, allow_patterns=[WEIGHTS_NAME, CONFIG_NAME, CARD_NAME]))
-    except Exception as e:
-        name, want = type(e).__name__, f"{repo}" + (f" --revision {rev}" if rev else '')
-        why = ("the Hub has no such model, or it is private (log in with `hf auth login`)" if name in ('RepositoryNotFoundError', 'RevisionNotFoundError', 'GatedRepoError')
-               else f"it is not in the Hugging Face cache {cache}" + (" and HF_HUB_OFFLINE=1 forbids the network" if offline else " and the Hub cannot be reached"))
-        raise ValueError(f"{source}: not a local model folder, and a Hub model that cannot be loaded: {why}. "
-                         f"Download it where there is internet with `hf download {want}` (then copy that cache here and set HF_HUB_CACHE), "
-                         f"or pass a local model folder") from None
+    except Exception as e: raise _hub_error(source, repo, rev, cache, offline, e) from None
 
 # %% ../nbs/04b_model_io.ipynb #3f661e48
 def _read_config(path: Path) -> tuple[dict, M3TConfig]:
@@ -279,6 +326,14 @@ def _load_folder(folder: Path) -> tuple[torch.nn.Module, dict]:
     model = _fit(build_model(conf['kind'], cfg), _read_weights(wpath), wpath)
     return model, {**conf, 'config': cfg}
 
+# %% ../nbs/04b_model_io.ipynb #06777fd0
+def _pth_info(blob: dict, cfg: M3TConfig) -> dict:
+    "The info of an old single-file model: its fields but the weights, the M3TConfig, the 2D features' sizes and the expression classes."
+    info = {k: v for k, v in blob.items() if k != 'state_dict'}
+    info.update(config=cfg, feat_dims={n: cfg.feat_dims[n] for n in info.get('feat_names', []) if n in cfg.feat_dims},
+                expr_classes=list(cfg.expr_classes or EXPR_CLASSES_8[:cfg.n_expr]))
+    return info
+
 # %% ../nbs/04b_model_io.ipynb #17a6bd16
 def _load_pth(path: Path) -> tuple[torch.nn.Module, dict]:
     "Model and info of an old single-file model (format m3t_nb/1), read as data only (`weights_only=True`)."
@@ -293,10 +348,7 @@ def _load_pth(path: Path) -> tuple[torch.nn.Module, dict]:
     except (KeyError, TypeError, ValueError, RuntimeError, AttributeError) as e:
         raise ValueError(f"{path}: an m3t_nb model file that does not match this version of m3t_nb ({_first_line(e)})") from None
     warnings.warn(f"{path}: an old single-file model (.pth); re-save it as a folder with save_m3t")
-    info = {k: v for k, v in blob.items() if k != 'state_dict'}
-    info.update(config=cfg, feat_dims={n: cfg.feat_dims[n] for n in info.get('feat_names', []) if n in cfg.feat_dims},
-                expr_classes=list(cfg.expr_classes or EXPR_CLASSES_8[:cfg.n_expr]))
-    return model, info
+    return model, _pth_info(blob, cfg)
 
 # %% ../nbs/04b_model_io.ipynb #d49e050a
 def load_m3t(source, device='cpu') -> tuple[torch.nn.Module, dict]:
