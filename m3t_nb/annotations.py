@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence, TYPE_CHECKING
 import numpy as np
+from fastcore.basics import patch
 if TYPE_CHECKING: import pandas as pd     # imported where a function needs it: reading annotations and predicting never load it
 
 # %% auto #0
@@ -48,6 +49,7 @@ EXPR_CLASSES_8 = EXPR_CLASSES + ('Other',)
 AU_NAMES = ('AU1', 'AU2', 'AU4', 'AU6', 'AU12', 'AU15', 'AU20', 'AU25')
 AU_NAMES_12 = ('AU1', 'AU2', 'AU4', 'AU6', 'AU7', 'AU10', 'AU12', 'AU15', 'AU23', 'AU24', 'AU25', 'AU26')
 
+# %% ../nbs/00_annotations.ipynb #f0a4cd34
 class AnnotationError(ValueError):
     "A malformed annotation file; the message names the file, the line and the problem."
     def __init__(self, path, line: int|None, problem: str):
@@ -70,9 +72,9 @@ class Annotation:
 # %% ../nbs/00_annotations.ipynb #72ad51a3
 MAX_ANNOTATION_BYTES = 64 * 2**20   # Aff-Wild2's longest annotation file is under 1 MB
 
-def _read_lines(path, expected_header: Sequence[str]|None, alternatives: Sequence[Sequence[str]] = ()) -> tuple[tuple, list[str]]:
-    "Read an annotation file: check it is non-empty and its header is one of the accepted ones."
-    path = Path(path)
+# %% ../nbs/00_annotations.ipynb #48ce36dd
+def _annotation_lines(path: Path) -> list[str]:
+    "The lines of an annotation file without its trailing blank lines: it must exist, be small enough and be text."
     if not path.exists(): raise AnnotationError(path, None, "file does not exist")
     if path.stat().st_size > MAX_ANNOTATION_BYTES:
         raise AnnotationError(path, None, f"file of {path.stat().st_size} bytes, more than an annotation file can be ({MAX_ANNOTATION_BYTES})")
@@ -80,6 +82,13 @@ def _read_lines(path, expected_header: Sequence[str]|None, alternatives: Sequenc
     except UnicodeDecodeError as e: raise AnnotationError(path, None, f"not a text file ({e.reason})") from None
     lines = text.splitlines()
     while lines and not lines[-1].strip(): lines.pop()  # trailing blank lines are harmless
+    return lines
+
+# %% ../nbs/00_annotations.ipynb #b7112d46
+def _read_lines(path, expected_header: Sequence[str]|None, alternatives: Sequence[Sequence[str]] = ()) -> tuple[tuple, list[str]]:
+    "Read an annotation file: check it is non-empty and its header is one of the accepted ones."
+    path = Path(path)
+    lines = _annotation_lines(path)
     if not lines: raise AnnotationError(path, None, "empty file (no header, no frames)")
     header = tuple(h.strip() for h in lines[0].split(','))
     accepted = [tuple(expected_header)] + [tuple(a) for a in alternatives] if expected_header else list(alternatives)
@@ -148,6 +157,7 @@ def read_au(path) -> Annotation:
     mask = (vals != AU_NONE).all(1)
     return Annotation(np.where(vals == AU_NONE, 0, vals), mask, header, Path(path))
 
+# %% ../nbs/00_annotations.ipynb #7ba5bb61
 READERS = {'VA': read_va, 'EXPR': read_expr, 'AU': read_au}
 
 # %% ../nbs/00_annotations.ipynb #68613434
@@ -177,20 +187,27 @@ def write_abaw(df, path):
     atomic_write_text(path, "valence,arousal\n" + "\n".join(f"{v:.4f},{a:.4f}" for v, a in zip(df['valence'], df['arousal'])) + "\n")
 
 # %% ../nbs/00_annotations.ipynb #a701b64b
+def _csv_predictions(path: Path) -> np.ndarray:
+    "The valence and arousal columns of a CSV file of predictions, as (N, 2) float64."
+    import pandas as pd
+    try: d = pd.read_csv(path)
+    except Exception as e: raise ValueError(f"{path}: not a CSV file ({e})") from None
+    if not {'valence', 'arousal'} <= set(d.columns): raise ValueError(f"{path}: no valence/arousal columns")
+    return d[['valence', 'arousal']].to_numpy(np.float64)
+
+# %% ../nbs/00_annotations.ipynb #d844f13a
+def _abaw_predictions(path: Path) -> np.ndarray:
+    "The (N, 2) float64 values of an ABAW-format prediction file, which has no unannotated (-5) line."
+    ann = read_va(path)                                    # checks the header, the numbers and the range
+    if not ann.mask.all():
+        raise ValueError(f"{path}, line {int(np.argmin(ann.mask)) + 2}: -5 marks an unannotated frame, not a prediction")
+    return ann.values.astype(np.float64)
+
+# %% ../nbs/00_annotations.ipynb #120c018c
 def read_predictions(path) -> np.ndarray:
     "Read an ABAW-format prediction file (or a CSV with valence/arousal columns) into (N, 2): every line a finite value in [-1, 1]."
     path = Path(path)
-    if path.suffix == '.csv':
-        import pandas as pd
-        try: d = pd.read_csv(path)
-        except Exception as e: raise ValueError(f"{path}: not a CSV file ({e})") from None
-        if not {'valence', 'arousal'} <= set(d.columns): raise ValueError(f"{path}: no valence/arousal columns")
-        va, first = d[['valence', 'arousal']].to_numpy(np.float64), 2
-    else:
-        ann = read_va(path)                                    # checks the header, the numbers and the range
-        if not ann.mask.all():
-            raise ValueError(f"{path}, line {int(np.argmin(ann.mask)) + 2}: -5 marks an unannotated frame, not a prediction")
-        va, first = ann.values.astype(np.float64), 2
+    va, first = (_csv_predictions(path) if path.suffix == '.csv' else _abaw_predictions(path)), 2
     bad = ~np.isfinite(va).all(1) | (np.abs(np.nan_to_num(va)) > 1).any(1)
     if bad.any(): raise ValueError(f"{path}, line {int(np.argmax(bad)) + first}: {va[np.argmax(bad)].tolist()} is not a valence/arousal pair in [-1, 1]")
     return va.astype(np.float32)
@@ -216,9 +233,12 @@ def check_name(name: str, what) -> str:
 TASK_FOLDERS = {'VA': ('VA_Set', 'VA_Estimation_Challenge'),
                 'EXPR': ('EXPR_Set', 'EXPR_Classification_Challenge', 'EXPR_Recognition_Challenge'),
                 'AU': ('AU_Set', 'AU_Detection_Challenge')}
+
+# %% ../nbs/00_annotations.ipynb #f4cf79b1
 SPLIT_FOLDERS = {'train': ('Train_Set', 'Training_Set'), 'valid': ('Validation_Set',), 'test': ('Test_Set',)}
 VIDEO_EXTS = ('.mp4', '.avi', '.mkv', '.mov', '.webm', '.m4v', '.mpg', '.mpeg', '.wmv', '.flv')
 
+# %% ../nbs/00_annotations.ipynb #bed2530b
 @dataclass
 class CorpusEntry:
     "One annotation file of a corpus: its task, split, annotation name, video (None if missing) and side."
@@ -256,19 +276,39 @@ class CorpusIndex:
     missing_videos: list    # entries whose video was not found
     unannotated_videos: list  # video paths no annotation refers to
     refused: list = field(default_factory=list)  # (annotation path, reason) of names that cannot name an output
-    def select(self, task: str = 'VA', split: str|None = None) -> list:
-        "Entries of one task (and split), with a video."
-        return [e for e in self.entries if e.task == task and (split is None or e.split == split) and e.video is not None]
-    def find(self, name: str, task: str) -> CorpusEntry|None:
-        "The entry of annotation `name` for `task` in any split."
-        return next((e for e in self.entries if e.name == name and e.task == task), None)
-    def to_df(self) -> pd.DataFrame:
-        "One row per entry: task, split, name, video, side, annotation."
-        import pandas as pd
-        return pd.DataFrame([dict(task=e.task, split=e.split, name=e.name, video=str(e.video) if e.video else None,
-                                  side=e.side, annotation=str(e.annotation)) for e in self.entries])
+
+# %% ../nbs/00_annotations.ipynb #5e7375d9
+@patch
+def select(self: CorpusIndex, task: str = 'VA', split: str|None = None) -> list:
+    "Entries of one task (and split), with a video."
+    return [e for e in self.entries if e.task == task and (split is None or e.split == split) and e.video is not None]
+
+# %% ../nbs/00_annotations.ipynb #be69e505
+@patch
+def find(self: CorpusIndex, name: str, task: str) -> CorpusEntry|None:
+    "The entry of annotation `name` for `task` in any split."
+    return next((e for e in self.entries if e.name == name and e.task == task), None)
+
+# %% ../nbs/00_annotations.ipynb #b5d32e61
+@patch
+def to_df(self: CorpusIndex) -> pd.DataFrame:
+    "One row per entry: task, split, name, video, side, annotation."
+    import pandas as pd
+    return pd.DataFrame([dict(task=e.task, split=e.split, name=e.name, video=str(e.video) if e.video else None,
+                              side=e.side, annotation=str(e.annotation)) for e in self.entries])
 
 # %% ../nbs/00_annotations.ipynb #479701e3
+def _annotation_files(root: Path):
+    "(task, split, annotation file) of every annotation file under `root/annotations`, in every accepted layout."
+    for task, tfolders in TASK_FOLDERS.items():
+        for tf in tfolders:
+            for split, sfolders in SPLIT_FOLDERS.items():
+                for sf in sfolders:
+                    d = root/'annotations'/tf/sf
+                    if not d.is_dir(): continue
+                    for ann in sorted(d.glob('*.txt')): yield task, split, ann
+
+# %% ../nbs/00_annotations.ipynb #f3aa7a49
 def index_corpus(root) -> CorpusIndex:
     "Index an Aff-Wild2-style corpus root: every annotation per task and split, matched to its video."
     root = Path(root)
@@ -276,21 +316,15 @@ def index_corpus(root) -> CorpusIndex:
     if not (root/'annotations').is_dir(): raise FileNotFoundError(f"{root}: no 'annotations' folder (expected the Aff-Wild2 layout)")
     videos = find_videos(root)
     entries, used, refused = [], set(), []
-    for task, tfolders in TASK_FOLDERS.items():
-        for tf in tfolders:
-            for split, sfolders in SPLIT_FOLDERS.items():
-                for sf in sfolders:
-                    d = root/'annotations'/tf/sf
-                    if not d.is_dir(): continue
-                    for ann in sorted(d.glob('*.txt')):
-                        name = ann.stem
-                        try: check_name(name, ann)
-                        except ValueError as e: refused.append((ann, str(e))); warnings.warn(str(e)); continue
-                        base, side = split_side(name)
-                        vid = videos.get(name) or videos.get(base)
-                        if name in videos: side = None if name == base else side
-                        entries.append(CorpusEntry(task, split, name, ann, vid, side))
-                        if vid is not None: used.add(vid)
+    for task, split, ann in _annotation_files(root):
+        name = ann.stem
+        try: check_name(name, ann)
+        except ValueError as e: refused.append((ann, str(e))); warnings.warn(str(e)); continue
+        base, side = split_side(name)
+        vid = videos.get(name) or videos.get(base)
+        if name in videos: side = None if name == base else side
+        entries.append(CorpusEntry(task, split, name, ann, vid, side))
+        if vid is not None: used.add(vid)
     missing = [e for e in entries if e.video is None]
     return CorpusIndex(root, entries, missing, sorted(set(videos.values()) - used), refused)
 

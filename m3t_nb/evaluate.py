@@ -25,6 +25,20 @@ from .losses import corpus_ccc
 __all__ = ['evaluate_predictions', 'evaluate_cli', 'explore']
 
 # %% ../nbs/09_evaluate.ipynb #362173f2
+def _prediction_file(pred_dir: Path, name: str) -> Path|None:
+    "`NAME.txt`, else `NAME.csv`, in `pred_dir`; None if neither exists."
+    return next((pred_dir/f"{name}{x}" for x in ('.txt', '.csv') if (pred_dir/f"{name}{x}").exists()), None)
+
+# %% ../nbs/09_evaluate.ipynb #300b2044
+def _video_score(ann: Path, pf: Path) -> tuple[dict, dict]:
+    "The table row of one video and its series for `corpus_ccc`; a prediction file of another length is an error."
+    a, pr = read_va(ann), read_predictions(pf)
+    if len(pr) != len(a): raise ValueError(f"{pf}: {len(pr)} predictions for the {len(a)} frames of {ann}")
+    v = dict(name=ann.stem, pred=pr, va=a.values, va_mask=a.mask)
+    r = corpus_ccc([v])
+    return dict(name=ann.stem, frames=r['frames'], ccc_v=r['ccc_v'], ccc_a=r['ccc_a'], note=''), v
+
+# %% ../nbs/09_evaluate.ipynb #9eb9a5d5
 def evaluate_predictions(pred_dir, ann_dir, allow_missing: bool = False) -> tuple[pd.DataFrame, dict]:
     "Per-video CCC table and the corpus-level metric for prediction files against VA annotation files, strictly."
     pred_dir, ann_dir = Path(pred_dir), Path(ann_dir)
@@ -32,15 +46,11 @@ def evaluate_predictions(pred_dir, ann_dir, allow_missing: bool = False) -> tupl
         if not d.is_dir(): raise FileNotFoundError(f"{d}: folder does not exist")
     rows, per_video, missing = [], [], []
     for ann in sorted(ann_dir.glob('*.txt')):
-        pf = next((pred_dir/f"{ann.stem}{x}" for x in ('.txt', '.csv') if (pred_dir/f"{ann.stem}{x}").exists()), None)
+        pf = _prediction_file(pred_dir, ann.stem)
         if pf is None:
             missing.append(ann.stem); rows.append(dict(name=ann.stem, frames=0, note='no prediction: left out')); continue
-        a, pr = read_va(ann), read_predictions(pf)
-        if len(pr) != len(a): raise ValueError(f"{pf}: {len(pr)} predictions for the {len(a)} frames of {ann}")
-        v = dict(name=ann.stem, pred=pr, va=a.values, va_mask=a.mask)
-        per_video.append(v)
-        r = corpus_ccc([v])
-        rows.append(dict(name=ann.stem, frames=r['frames'], ccc_v=r['ccc_v'], ccc_a=r['ccc_a'], note=''))
+        row, v = _video_score(ann, pf)
+        per_video.append(v); rows.append(row)
     if missing and not allow_missing:
         raise ValueError(f"{pred_dir}: no prediction for {len(missing)} annotated video(s) ({', '.join(missing[:5])}"
                          f"{', ...' if len(missing) > 5 else ''}); --allow-missing scores the others on purpose")
@@ -65,20 +75,33 @@ def _jpeg(face: np.ndarray) -> bytes:
     return cv2.imencode('.jpg', cv2.cvtColor(np.ascontiguousarray(face), cv2.COLOR_RGB2BGR))[1].tobytes()
 
 # %% ../nbs/09_evaluate.ipynb #4f4cf131
-def explore(df: pd.DataFrame, faces: dict|None = None): # frame index (from 0) -> aligned face; default: those `predict_video` kept
-    "A live explorer of a prediction table: a frame slider moves the timeline cursor and the circumplex point and shows the face, in place."
-    import ipywidgets as w, plotly.graph_objects as go
+def _timeline(t, v, a):
+    "Valence and arousal over time in two panels sharing the time axis, a red cursor at the first frame."
+    import plotly.graph_objects as go
     from plotly.subplots import make_subplots
-    faces = faces if faces is not None else df.attrs.get('faces', {})
-    keys = np.array(sorted(faces))
-    t, v, a, num = (df[c].to_numpy() for c in ('time_s', 'valence', 'arousal', 'frame'))
     tl = go.FigureWidget(make_subplots(rows=2, cols=1, shared_xaxes=True, subplot_titles=('valence', 'arousal'), vertical_spacing=0.1))
     for r, y in ((1, v), (2, a)): tl.add_scatter(x=t, y=y, mode='lines', showlegend=False, row=r, col=1)
     tl.add_vline(x=t[0], line_color='red'); tl.update_yaxes(range=[-1.05, 1.05]); tl.update_layout(height=320, margin=dict(l=40, r=10, t=30, b=30))
+    return tl
+
+# %% ../nbs/09_evaluate.ipynb #67b7ce6b
+def _circumplex(v, a):
+    "The valence-arousal plane: the unit circle, the whole path in grey, a red point at the first frame."
+    import plotly.graph_objects as go
     circ = go.FigureWidget(layout=dict(width=330, height=320, margin=dict(l=40, r=10, t=10, b=40), showlegend=False,
                                        xaxis=dict(range=[-1.1, 1.1], title='valence'), yaxis=dict(range=[-1.1, 1.1], title='arousal', scaleanchor='x')))
     circ.add_shape(type='circle', x0=-1, y0=-1, x1=1, y1=1, line_color='lightgrey')
     circ.add_scatter(x=v, y=a, mode='lines', line=dict(color='lightgrey', width=1)); circ.add_scatter(x=v[:1], y=a[:1], mode='markers', marker=dict(color='red', size=10))
+    return circ
+
+# %% ../nbs/09_evaluate.ipynb #143e0c4e
+def explore(df: pd.DataFrame, faces: dict|None = None): # frame index (from 0) -> aligned face; default: those `predict_video` kept
+    "A live explorer of a prediction table: a frame slider moves the timeline cursor and the circumplex point and shows the face, in place."
+    import ipywidgets as w
+    faces = faces if faces is not None else df.attrs.get('faces', {})
+    keys = np.array(sorted(faces))
+    t, v, a, num = (df[c].to_numpy() for c in ('time_s', 'valence', 'arousal', 'frame'))
+    tl, circ = _timeline(t, v, a), _circumplex(v, a)
     face, label = w.Image(format='jpeg', width=128, height=128), w.HTML()
     slider = w.IntSlider(int(num[0]), int(num[0]), int(num[-1]), description='frame', layout=w.Layout(width='600px'))
     def show(_=None):

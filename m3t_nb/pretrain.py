@@ -21,6 +21,7 @@ import json
 from pathlib import Path
 import numpy as np
 import torch
+from fastcore.basics import patch
 from fastai.learner import Learner
 from fastai.data.core import DataLoaders
 from fastai.data.load import DataLoader
@@ -28,15 +29,17 @@ from fastai.losses import CrossEntropyLossFlat
 from fastai.metrics import accuracy
 from fastai.optimizer import Adam
 import fastai.callback.schedule   # Learner.fit_one_cycle
+
+# %% auto #0
+__all__ = ['identity_folder_entries', 'preprocess_identities', 'demo_identities', 'IdentityClips', 'identity_learner',
+           'pretrained_visual_net']
+
+# %% ../nbs/06a_pretrain.ipynb #112be2e8
 from .annotations import CorpusEntry, VIDEO_EXTS
 from .cache import CacheEntry, build_entry, entry_status
 from .pipeline import PreprocessConfig
 from .loaders import ClipAugment
 from .models import M3TConfig, IdentityNet, VisualNet, transfer_backbone
-
-# %% auto #0
-__all__ = ['identity_folder_entries', 'preprocess_identities', 'demo_identities', 'IdentityClips', 'identity_learner',
-           'pretrained_visual_net']
 
 # %% ../nbs/06a_pretrain.ipynb #9fa646b4
 def identity_folder_entries(root) -> list[tuple[CorpusEntry, str]]:
@@ -88,13 +91,29 @@ class IdentityClips(torch.utils.data.Dataset):
             good = [s for s in starts if pres[s:s+T].mean() >= min_present]
             if train: self.items += [(e, y, good)] * n_per_entry if good else []
             else: self.items += [(e, y, [s]) for s in good]
-    def __len__(self): return len(self.items)
-    def __getitem__(self, i):
-        e, y, starts = self.items[i]
-        s = starts[np.random.randint(len(starts))] if self.train else starts[0]
-        return torch.from_numpy(np.ascontiguousarray(e.window(s, self.T)['faces'])), torch.tensor(y)
+
+# %% ../nbs/06a_pretrain.ipynb #0644ce69
+@patch
+def __len__(self: IdentityClips): return len(self.items)
+
+# %% ../nbs/06a_pretrain.ipynb #619edc9f
+@patch
+def __getitem__(self: IdentityClips, i):
+    e, y, starts = self.items[i]
+    s = starts[np.random.randint(len(starts))] if self.train else starts[0]
+    return torch.from_numpy(np.ascontiguousarray(e.window(s, self.T)['faces'])), torch.tensor(y)
 
 # %% ../nbs/06a_pretrain.ipynb #3cbdd180
+def _identity_loaders(entries: list[CacheEntry], labels: list[int], cfg: M3TConfig, bs: int, n_per_entry: int, device) -> DataLoaders:
+    "Training clips drawn at random and augmented; validation clips in order with the evaluation crop."
+    kw = dict(bs=bs, device=device, num_workers=0)
+    tr = DataLoader(IdentityClips(entries, labels, cfg.frames, True, n_per_entry=n_per_entry), shuffle=True, drop_last=True,
+                    after_batch=ClipAugment(cfg.crop_size, cfg.input_size, True, 0), **kw)
+    va = DataLoader(IdentityClips(entries, labels, cfg.frames, False), shuffle=False,
+                    after_batch=ClipAugment(cfg.crop_size, cfg.input_size, False, 0), **kw)
+    return DataLoaders(tr, va, device=device)
+
+# %% ../nbs/06a_pretrain.ipynb #f86f0a7e
 def identity_learner(entries: list[CacheEntry], identity_of: dict[str, str], cfg: M3TConfig, bs: int = 32,
                      n_per_entry: int = 20, device=None, path='.') -> Learner:
     "A fastai `Learner` classifying the identity of face clips with `IdentityNet` on the 3D backbone."
@@ -103,12 +122,8 @@ def identity_learner(entries: list[CacheEntry], identity_of: dict[str, str], cfg
     if len(people) < 2: raise ValueError("identity pretraining needs at least 2 identities")
     labels = [people.index(identity_of[e.name]) for e in entries]
     device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
-    kw = dict(bs=bs, device=device, num_workers=0)
-    tr = DataLoader(IdentityClips(entries, labels, cfg.frames, True, n_per_entry=n_per_entry), shuffle=True, drop_last=True,
-                    after_batch=ClipAugment(cfg.crop_size, cfg.input_size, True, 0), **kw)
-    va = DataLoader(IdentityClips(entries, labels, cfg.frames, False), shuffle=False,
-                    after_batch=ClipAugment(cfg.crop_size, cfg.input_size, False, 0), **kw)
-    learn = Learner(DataLoaders(tr, va, device=device), IdentityNet(cfg, len(people)), loss_func=CrossEntropyLossFlat(),
+    dls = _identity_loaders(entries, labels, cfg, bs, n_per_entry, device)
+    learn = Learner(dls, IdentityNet(cfg, len(people)), loss_func=CrossEntropyLossFlat(),
                     opt_func=Adam, metrics=accuracy, wd=1e-4, path=path, model_dir='checkpoints')
     learn.people = people
     return learn
