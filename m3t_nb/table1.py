@@ -68,6 +68,8 @@ BEYOND_ROWS = [
     Table1Row('visual_transformer', 'Ours + SE (V) / SE (A), transformer instead of GRU', 'Beyond the paper', 'visual',
               {**_MTL, 'routing': 'emotion:emotion', 'temporal': 'transformer'}, (None, None, None)),
 ]
+
+# %% ../nbs/07a_table1.ipynb #5459a7af
 ALL_ROWS = TABLE1 + BEYOND_ROWS
 
 # %% ../nbs/07a_table1.ipynb #c9ce9fdb
@@ -92,13 +94,9 @@ def _encoder_missing(spec: str) -> str|None:
     except (OSError, ValueError) as e: return str(e)
     return None
 
-def skip_reason(row: Table1Row, params: ExperimentParams, status: dict) -> str|None:
-    "Why `row` cannot run (None if it can): missing AU features, identity corpus or encoder, or a row it starts from that did not finish."
-    feats = parse_features(params.features) if params.features else PreprocessConfig().features
-    if 'au' in row.needs and 'au' not in feats:
-        return "no AU features in the cache: give features 'emotion=...,au=SPEC' (the paper's TCAE features)"
-    if 'pretrain' in row.needs and not params.pretrain_root:
-        return "no identity corpus for stage 0: give pretrain_root"
+# %% ../nbs/07a_table1.ipynb #9ebafa17
+def _encoder_reason(row: Table1Row, params: ExperimentParams, feats: dict) -> str|None:
+    "Why an encoder row cannot run: no encoder given, or one that is not on this machine (None if it can)."
     if 'speech_encoder' in row.needs:
         if params.audio_features in (None, '', 'logmel'):
             return "no speech encoder: give speech_encoder='hf:PATH_OR_ID[@LAYER]' (a local WavLM, wav2vec 2.0 or HuBERT folder, or a Hub id in the Hugging Face cache)"
@@ -106,6 +104,17 @@ def skip_reason(row: Table1Row, params: ExperimentParams, status: dict) -> str|N
     if 'face_encoder' in row.needs:
         if 'face' not in feats: return "no face encoder: give face_encoder='hf:PATH_OR_ID' (ViT, CLIP, a face MAE) or 'timm:MODEL@WEIGHTS'"
         if why := _encoder_missing(feats['face']): return why
+    return None
+
+# %% ../nbs/07a_table1.ipynb #8c512d5a
+def skip_reason(row: Table1Row, params: ExperimentParams, status: dict) -> str|None:
+    "Why `row` cannot run (None if it can): missing AU features, identity corpus or encoder, or a row it starts from that did not finish."
+    feats = parse_features(params.features) if params.features else PreprocessConfig().features
+    if 'au' in row.needs and 'au' not in feats:
+        return "no AU features in the cache: give features 'emotion=...,au=SPEC' (the paper's TCAE features)"
+    if 'pretrain' in row.needs and not params.pretrain_root:
+        return "no identity corpus for stage 0: give pretrain_root"
+    if why := _encoder_reason(row, params, feats): return why
     for dep in (n for n in row.needs if n not in ('au', 'pretrain', 'speech_encoder', 'face_encoder')):
         if status.get(dep) not in ('ran', 'reused'): return f"starts from the models of row {dep!r}, which did not finish"
     return None
@@ -147,13 +156,27 @@ def _model_id(p: Path) -> list|None:
         with open(f, 'rb') as fh: return hashlib.file_digest(fh, 'sha256').hexdigest()
     return [digest(f) for f in files]
 
+# %% ../nbs/07a_table1.ipynb #c0cf35ab
+def _start_models(row: Table1Row, out_dir: Path) -> dict:
+    "The saved models a fusion row starts from: {result: its folder in the row that made it}."
+    byrow = {r.key: r for r in TABLE1}
+    return {byrow[d].result: out_dir/'rows'/d/'models'/byrow[d].result for d in row.needs if d in byrow}
+
+# %% ../nbs/07a_table1.ipynb #bad8c7bc
+def _execute_row(row: Table1Row, params: dict, folder: Path, notebook: dict):
+    "Papermill executes the experiment `notebook` with the row's parameters in its folder, on a kernel over IPC sockets."
+    import papermill as pm
+    src = folder/'experiment.ipynb'; src.write_text(json.dumps(notebook))
+    pm.execute_notebook(str(src), str(folder/f"{row.key}.ipynb"), parameters={**params, 'out_dir': str(folder)},
+                        progress_bar=False, cwd=str(folder), kernel_manager_class=ipc_kernel_manager())
+    src.unlink()
+
+# %% ../nbs/07a_table1.ipynb #a0fbcf7a
 def run_row(row: Table1Row, params: ExperimentParams, out_dir, notebook: dict) -> str:
     "Run one row (papermill) into `out_dir/rows/KEY`: 'ran', or 'reused' when it is finished and up to date."
-    import papermill as pm
     params = dataclasses.asdict(params)                 # papermill takes the parameters by name
     out_dir = Path(out_dir); folder = out_dir/'rows'/row.key
-    byrow = {r.key: r for r in TABLE1}
-    starts = {byrow[d].result: out_dir/'rows'/d/'models'/byrow[d].result for d in row.needs if d in byrow}
+    starts = _start_models(row, out_dir)
     want = json.loads(json.dumps(dict(params=params, starts={k: _model_id(p) for k, p in starts.items()}), default=str))
     rec = folder/'row.json'
     if rec.exists() and json.loads(rec.read_text()) != want: shutil.rmtree(folder)           # stale: parameters or models changed
@@ -163,10 +186,7 @@ def run_row(row: Table1Row, params: ExperimentParams, out_dir, notebook: dict) -
     for kind, p in starts.items():                                                          # fusion starts from the single models
         dst = folder/'models'/kind; shutil.rmtree(dst, ignore_errors=True); shutil.copytree(p, dst)
     (folder/'results.json').unlink(missing_ok=True)
-    src = folder/'experiment.ipynb'; src.write_text(json.dumps(notebook))
-    pm.execute_notebook(str(src), str(folder/f"{row.key}.ipynb"), parameters={**params, 'out_dir': str(folder)},
-                        progress_bar=False, cwd=str(folder), kernel_manager_class=ipc_kernel_manager())
-    src.unlink()
+    _execute_row(row, params, folder, notebook)
     return 'ran'
 
 # %% ../nbs/07a_table1.ipynb #918a53f3
@@ -198,7 +218,29 @@ def write_table1(out_dir, table: pd.DataFrame, p: ExperimentParams):
             + shown.to_html(index=False, na_rep='—', escape=True))
     atomic_write_text(out/'table1.html', page)
 
-# %% ../nbs/07a_table1.ipynb #633f9ae0
+# %% ../nbs/07a_table1.ipynb #995b34c7
+def _demo_inputs(out: Path, common: ExperimentParams, pretrain_root):
+    "The demo corpus in OUT/corpus (made once) as the data root, and its people as the identity corpus unless one is given."
+    from m3t_nb.demo import make_demo_corpus
+    if not (out/'corpus'/'demo_meta.json').exists():
+        make_demo_corpus(out/'corpus', common.demo_videos, common.demo_seconds, common.demo_seed, workers=common.workers, progress=False)
+    return str(out/'corpus'), pretrain_root or 'demo'
+
+# %% ../nbs/07a_table1.ipynb #3762922a
+def _run_rows(out: Path, common: ExperimentParams, nb: dict, only: set|None, pretrain_root, encoders: dict, encoder_cache_dir) -> dict:
+    "Each row in the paper's order (of `only`, when given): skipped with its reason, or run; their status by key."
+    status = {}
+    for r in ALL_ROWS:
+        if only and r.key not in only: continue
+        p = row_params(r, common, pretrain_root, encoders, encoder_cache_dir)
+        if why := skip_reason(r, p, status): status[r.key] = f"skipped: {why}"; print(f"{r.key}: {status[r.key]}", flush=True); continue
+        t0 = time.time(); print(f"{r.key}: {r.method} ...", flush=True)
+        try: status[r.key] = run_row(r, p, out, nb)
+        except Exception as e: status[r.key] = f"failed: {getattr(e, 'ename', type(e).__name__)}: {getattr(e, 'evalue', e)}"
+        print(f"{r.key}: {status[r.key]} ({time.time() - t0:.0f}s)", flush=True)
+    return status
+
+# %% ../nbs/07a_table1.ipynb #4bd6fb18
 @delegates(run_experiment, but=['stages', 'mtl', 'routing', 'out_dir', 'pretrain_root', 'data_root'])
 def m3t_table1(data_root: str = 'demo',    # An Aff-Wild2-style corpus root, or 'demo' to generate the demo corpus in OUT/corpus
                out_dir: str = 'm3t_table1',# The table, and each row's run under OUT/rows/ROW
@@ -213,22 +255,11 @@ def m3t_table1(data_root: str = 'demo',    # An Aff-Wild2-style corpus root, or 
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     common = experiment_params(**{k: v for k, v in kwargs.items() if k in DEFAULTS})
     nb = experiment_notebook(notebook or default_notebook())
-    if data_root == 'demo':
-        from m3t_nb.demo import make_demo_corpus
-        if not (out/'corpus'/'demo_meta.json').exists():
-            make_demo_corpus(out/'corpus', common.demo_videos, common.demo_seconds, common.demo_seed, workers=common.workers, progress=False)
-        data_root, pretrain_root = str(out/'corpus'), pretrain_root or 'demo'
+    if data_root == 'demo': data_root, pretrain_root = _demo_inputs(out, common, pretrain_root)
     common = dataclasses.replace(common, data_root=str(data_root), cache_dir=str(common.cache_dir or out/'cache'))
-    status, only = {}, set(rows.split(',')) if rows else None
+    only = set(rows.split(',')) if rows else None
     if only and (unknown := only - {r.key for r in ALL_ROWS}): raise ValueError(f"rows {sorted(unknown)}: no such row; one of {', '.join(r.key for r in ALL_ROWS)}")
-    for r in ALL_ROWS:
-        if only and r.key not in only: continue
-        p = row_params(r, common, pretrain_root, dict(speech=speech_encoder, face=face_encoder), encoder_cache_dir)
-        if why := skip_reason(r, p, status): status[r.key] = f"skipped: {why}"; print(f"{r.key}: {status[r.key]}", flush=True); continue
-        t0 = time.time(); print(f"{r.key}: {r.method} ...", flush=True)
-        try: status[r.key] = run_row(r, p, out, nb)
-        except Exception as e: status[r.key] = f"failed: {getattr(e, 'ename', type(e).__name__)}: {getattr(e, 'evalue', e)}"
-        print(f"{r.key}: {status[r.key]} ({time.time() - t0:.0f}s)", flush=True)
+    status = _run_rows(out, common, nb, only, pretrain_root, dict(speech=speech_encoder, face=face_encoder), encoder_cache_dir)
     table = table1_frame(out, status)
     write_table1(out, table, common)
     return table

@@ -2,7 +2,11 @@
 
 `--demo DIR` first rewrites the demo's results block of nbs/index.ipynb (between the `demo-results` markers) from the
 files a `make demo` run left in DIR: run/results.json (the table), evaluate.txt (m3t-evaluate's total) and
-seconds.txt (how long the run took), so that what the README says the demo prints is what it printed.
+seconds.txt (how long the run took), so that what the README says the demo prints is what it printed. It then puts the
+same run into chapter 07_train: the outputs of its results-table and learning-curve cells (tagged `demo-table` and
+`demo-curves`) are copied from the papermill-executed notebook DIR/train.ipynb, and the line between the `demo-run`
+markers says which run they come from (preset, corpus, minutes). (Run as a test, those cells show a smoke run's
+outputs and say so.)
 `--check` only verifies that README.md matches the notebook."""
 import json, re, sys
 from pathlib import Path
@@ -40,6 +44,42 @@ def demo_block(d: Path) -> str:
     table = "| method | V | A | CCC valence | CCC arousal | mean |\n|---|---|---|---|---|---|\n" + "\n".join(rows)
     return f"{START}\n{head}\n\n{table}\n\n{NAMES[best].split(': ')[1].capitalize()} is best. {' '.join(claims)}{tail}\n{END}"
 
+TRAIN_NB = root/'nbs'/'07_train.ipynb'
+RUN_START, RUN_END = '<!-- demo-run: written by `tools/make_readme.py --demo DIR` from the last `make demo` run -->', '<!-- /demo-run -->'
+DEMO_TAGS = ('demo-table', 'demo-curves')
+
+def run_line(d: Path) -> str:
+    "The sentence of chapter 07_train that says which `make demo` run its committed results come from."
+    p = json.loads((d/'run'/'results.json').read_text())['params']
+    secs = int(float((d/'seconds.txt').read_text())) if (d/'seconds.txt').exists() else None
+    corpus = (f"the demo corpus of {p['demo_videos']} videos of {float(p['demo_seconds']):.0f} s" if p['data_root'] == 'demo'
+              else f"the corpus {Path(p['data_root']).name}")
+    took = f", {secs // 60} minutes for the whole `make demo` on a 2-core CPU" if secs else ''
+    return (f"{RUN_START}\nAs committed, the table and the learning curves below are those of the last `make demo` run ({p['preset']} preset, "
+            f"{corpus}{took}), copied from it by `tools/make_readme.py --demo DIR`. Run as the chapter's test, these cells show a smoke "
+            f"run's and say so.\n{RUN_END}")
+
+def clean_outputs(outputs: list) -> list:
+    "Outputs as nbdev-clean leaves them: no execution counts, no output metadata."
+    return [{**o, **({'execution_count': None} if 'execution_count' in o else {}), **({'metadata': {}} if 'metadata' in o else {})} for o in outputs]
+
+def put_demo_run(d: Path):
+    "Chapter 07_train's results-table and learning-curve outputs, and the line naming the run, from the `make demo` run in `d`."
+    ran = json.loads((d/'train.ipynb').read_text())
+    got = {t: c['outputs'] for c in ran['cells'] for t in c.get('metadata', {}).get('tags', []) if t in DEMO_TAGS}
+    if set(got) != set(DEMO_TAGS): sys.exit(f"{d}/train.ipynb: no cells tagged {sorted(set(DEMO_TAGS) - set(got))} (a run of an older 07_train? run `make demo` again)")
+    nb7 = json.loads(TRAIN_NB.read_text())
+    done = set()
+    for c in nb7['cells']:
+        src = ''.join(c['source'])
+        if c['cell_type'] == 'markdown' and RUN_START in src:
+            a, b = src.index(RUN_START), src.index(RUN_END) + len(RUN_END)
+            c['source'] = (src[:a] + run_line(d) + src[b:]).splitlines(keepends=True); done.add('line')
+        for t in c.get('metadata', {}).get('tags', []):
+            if t in DEMO_TAGS: c['outputs'] = clean_outputs(got[t]); done.add(t)
+    if done != {'line', *DEMO_TAGS}: sys.exit(f"{TRAIN_NB}: missing {sorted({'line', *DEMO_TAGS} - done)} (the demo-run markers or the tagged cells)")
+    TRAIN_NB.write_text(json.dumps(nb7, indent=1, ensure_ascii=False) + '\n'); print("put the demo run's results into", TRAIN_NB)
+
 if '--demo' in sys.argv:
     d = Path(sys.argv[sys.argv.index('--demo') + 1])
     if not (d/'run'/'results.json').exists(): sys.exit(f"{d}/run/results.json: no finished `make demo` run there (run `make demo` first)")
@@ -51,6 +91,7 @@ if '--demo' in sys.argv:
             break
     else: sys.exit(f"{nb_path}: no demo-results block to rewrite")
     nb_path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + '\n'); print("rewrote the demo results in", nb_path)
+    put_demo_run(d)
 
 parts = []
 for c in nb['cells']:
