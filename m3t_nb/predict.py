@@ -50,9 +50,9 @@ def model_outputs(model, kind: str, video, feats, audio) -> tuple[torch.Tensor, 
     else: out, expr = model.forward_with_expression(video, feats, audio)
     return out[..., :2], expr
 
-# %% ../nbs/08_predict.ipynb #acda8dc7
-def _run_windows(model, kind: str, cfg, windows: list, audio: np.ndarray, device) -> list:
-    "Run the model over a batch of windows [(chunk, k)] (track k's T frames of a `FaceChunk`): per window (va (m, 2), expression probabilities (m, K) or None)."
+# %% ../nbs/08_predict.ipynb #204b45f7
+def _window_inputs(kind: str, cfg, windows: list, audio: np.ndarray, device) -> tuple:
+    "The model's inputs for a batch of windows [(chunk, k)]: clips of track k's faces (None for an audio model), their 2D features, the audio features; each padded to T frames."
     import torch
     from m3t_nb.models import augment_clips
     T = cfg.frames
@@ -61,6 +61,13 @@ def _run_windows(model, kind: str, cfg, windows: list, audio: np.ndarray, device
     video = augment_clips(faces, cfg.crop_size, cfg.input_size, train=False) if faces is not None else None
     feats = {f: torch.from_numpy(np.stack([pad(c.feats[k][f]) for c, k in windows])).to(device) for f in (windows[0][0].feats[0] if kind != 'audio' else {})}
     aud = torch.from_numpy(np.stack([window_of(audio, c.start, T) for c, _ in windows])).to(device)
+    return video, feats, aud
+
+# %% ../nbs/08_predict.ipynb #acda8dc7
+def _run_windows(model, kind: str, cfg, windows: list, audio: np.ndarray, device) -> list:
+    "Run the model over a batch of windows [(chunk, k)] (track k's T frames of a `FaceChunk`): per window (va (m, 2), expression probabilities (m, K) or None)."
+    import torch
+    video, feats, aud = _window_inputs(kind, cfg, windows, audio, device)
     with torch.no_grad(): va, ex = model_outputs(model, kind, video, feats, aud)
     out = []
     for j, (c, _) in enumerate(windows):
@@ -76,25 +83,41 @@ class Prediction:
     attrs: dict
     def __len__(self) -> int: return len(self.columns['frame'])
     def __getitem__(self, name: str) -> np.ndarray: return self.columns[name]
-    def to_frame(self) -> pd.DataFrame:
-        "The predictions as a DataFrame, with `attrs`: what `predict_video` returns."
-        import pandas as pd
-        df = pd.DataFrame(self.columns); df.attrs.update(self.attrs); return df
-    def csv_header(self) -> str:
-        "The CSV header line (a class name with a comma quoted, as csv quotes it)."
-        quote = lambda s: f'"{s.replace(chr(34), 2 * chr(34))}"' if any(c in s for c in ',"\r\n') else s
-        return ','.join(map(quote, self.columns)) + '\n'
-    def csv_rows(self) -> str:
-        "The CSV lines of the rows: numbers as their shortest repr, NaN as an empty field."
-        cells = [np.where(np.isnan(a), '', a.astype(str)) if a.dtype.kind == 'f' else a.astype(str) for a in self.columns.values()]
-        return ''.join(','.join(r) + '\n' for r in zip(*cells))
-    def to_csv(self) -> str:
-        "The text of `to_frame().to_csv(index=False)`, made without pandas."
-        return self.csv_header() + self.csv_rows()
-    def person(self, pid: int) -> 'Prediction':
-        "The rows of person `pid` only."
-        m = self.columns['person'] == pid
-        return Prediction({k: v[m] for k, v in self.columns.items()}, self.attrs)
+
+# %% ../nbs/08_predict.ipynb #bf147903
+from fastcore.basics import patch
+@patch
+def to_frame(self: Prediction) -> pd.DataFrame:
+    "The predictions as a DataFrame, with `attrs`: what `predict_video` returns."
+    import pandas as pd
+    df = pd.DataFrame(self.columns); df.attrs.update(self.attrs); return df
+
+# %% ../nbs/08_predict.ipynb #b264f468
+@patch
+def csv_header(self: Prediction) -> str:
+    "The CSV header line (a class name with a comma quoted, as csv quotes it)."
+    quote = lambda s: f'"{s.replace(chr(34), 2 * chr(34))}"' if any(c in s for c in ',"\r\n') else s
+    return ','.join(map(quote, self.columns)) + '\n'
+
+# %% ../nbs/08_predict.ipynb #1bc6a8c1
+@patch
+def csv_rows(self: Prediction) -> str:
+    "The CSV lines of the rows: numbers as their shortest repr, NaN as an empty field."
+    cells = [np.where(np.isnan(a), '', a.astype(str)) if a.dtype.kind == 'f' else a.astype(str) for a in self.columns.values()]
+    return ''.join(','.join(r) + '\n' for r in zip(*cells))
+
+# %% ../nbs/08_predict.ipynb #ce3222ec
+@patch
+def to_csv(self: Prediction) -> str:
+    "The text of `to_frame().to_csv(index=False)`, made without pandas."
+    return self.csv_header() + self.csv_rows()
+
+# %% ../nbs/08_predict.ipynb #61ee6539
+@patch
+def person(self: Prediction, pid: int) -> 'Prediction':
+    "The rows of person `pid` only."
+    m = self.columns['person'] == pid
+    return Prediction({k: v[m] for k, v in self.columns.items()}, self.attrs)
 
 # %% ../nbs/08_predict.ipynb #8fb14d35
 def _model_setup(model, info, device):
@@ -138,6 +161,57 @@ def _warn_inputs(path, kind: str, has_audio: bool, fps: float, tracks: list):
     if kind != 'audio' and not any(t.present.any() for t in tracks):
         warnings.warn(f"{path}: no face found in any frame: the {kind} model's visual branch sees blank faces")
 
+# %% ../nbs/08_predict.ipynb #f1170832
+def _pass_one(path: Path, kind: str, pcfg, ahead, side, people) -> tuple:
+    "Pass one for a `kind` model: (face pass or None, person tracks, frames, fps, frame times); an audio model needs the frame times only."
+    if kind == 'audio':
+        times = frame_times(path); return None, [], len(times), video_info(path).fps, times
+    fp = (ahead.result(path, pcfg) if ahead is not None else None) or face_pass(path, pcfg)
+    return fp, person_tracks(fp, pcfg, side, people), fp.n_frames, fp.fps, fp.times
+
+# %% ../nbs/08_predict.ipynb #44b90aaf
+def _frame_audio(path: Path, n: int, fps: float, pcfg, times) -> tuple[np.ndarray, bool]:
+    "The audio features of the video's `n` frames (at `times`; None: at the nominal rate) and whether it has sound."
+    from m3t_nb.encoders import frame_audio_features            # (transformers only when the model names a speech encoder)
+    audio, has_audio = frame_audio_features(path, n, fps, pcfg.audio_features, pcfg.audio_config(), times=times)
+    if fps <= AUDIO_MIN_FPS: audio = np.zeros_like(audio)         # as in training: no audio features at 15 fps or less
+    return audio, has_audio
+
+# %% ../nbs/08_predict.ipynb #a365f693
+def _chunks(fp, tracks: list, pcfg, cfg, kind: str, stem: str, n: int):
+    "Pass two's windows of T frames, made as they are read (an audio model's: the frame ranges only, no faces)."
+    T = cfg.frames
+    if kind == 'audio': return (FaceChunk(s, min(s + T, n), [], [], []) for s in range(0, n, T))
+    exs = {k: e.for_entry(stem, n) for k, e in pcfg.make_extractors().items() if k in cfg.feat_dims}
+    return stream_faces(fp, tracks, pcfg, exs, T)
+
+# %% ../nbs/08_predict.ipynb #a5989fd3
+def _window_columns(c, k: int, va: np.ndarray, probs, tracks: list, times, fps: float, names) -> dict:
+    "The columns of track `k`'s rows in window `c`, from the model's valence/arousal `va` and expression probabilities `probs` (or None)."
+    m = c.stop - c.start
+    pres = c.present[k] if tracks else np.zeros(m, bool)
+    cols = dict(frame=np.arange(c.start + 1, c.stop + 1), time_s=_times(times, c.start, c.stop, fps),
+                valence=va[:, 0], arousal=va[:, 1], face_present=pres.copy(), person=np.full(m, tracks[k].person if tracks else 1),
+                **(_face_box(tracks[k], c.start, c.stop) if tracks else _face_box(None, 0, m)))
+    if probs is not None: cols.update({f"p_{name}": probs[:, q] for q, name in enumerate(names)})
+    return cols
+
+# %% ../nbs/08_predict.ipynb #420d3775
+def _batch_rows(batch: list, out: list, ks, tracks: list, times, fps: float, names, expressions: bool, fer, keep: set, kept: dict|None) -> Prediction:
+    "The rows of a batch of windows from the model's outputs `out` (one per window and track in `ks`), frame-major; the faces of frames in `keep` go into `kept`."
+    blocks, j = [], 0
+    for c in batch:
+        per = []
+        for k in ks:
+            (va, probs), j = out[j], j + 1
+            cols = _window_columns(c, k, va, probs, tracks, times, fps, names)
+            if expressions: cols.update(_fer_columns(c.faces[k] if tracks else None, cols['face_present'], fer))
+            if tracks and kept is not None:
+                for i in keep.intersection(range(c.start, c.stop)): kept.setdefault(tracks[k].person, {})[i] = c.faces[k][i - c.start].copy()
+            per.append(cols)
+        blocks.append({key: np.stack([p[key] for p in per], 1).reshape(-1) for key in per[0]})   # frame-major: frame 1 of every person, then frame 2 ...
+    return Prediction({key: np.concatenate([b[key] for b in blocks]) for key in blocks[0]}, {})
+
 # %% ../nbs/08_predict.ipynb #149d8ba9
 def predict_blocks(path, model, info: dict|None = None, side: str|None = None, bs: int = 8, device=None,
                    people: int|str|None = None, # None: the annotated person (on `side`); 'all': every person; N: the N people seen most
@@ -149,23 +223,16 @@ def predict_blocks(path, model, info: dict|None = None, side: str|None = None, b
                    kept: dict|None = None # filled: person -> {frame: aligned face}
                   ) -> Iterator[Prediction]:
     "Per-frame predictions of a video as they are made: a `Prediction` of rows (frame-major, one per frame and person) for every `bs` windows, in frame order."
-    from m3t_nb.encoders import frame_audio_features            # (transformers only when the model names a speech encoder)
     from m3t_nb.fer import load_fer, fer_probs
     model, cfg, kind, pcfg, device = _model_setup(model, info, device)
-    path, tm, facts, T = Path(path), timings if timings is not None else {}, facts if facts is not None else {}, cfg.frames
+    path, tm, facts = Path(path), timings if timings is not None else {}, facts if facts is not None else {}
     t0 = time.perf_counter()
-    if kind == 'audio':
-        fp, times = None, frame_times(path); n, fps, tracks = len(times), video_info(path).fps, []
-    else:
-        fp = (ahead.result(path, pcfg) if ahead is not None else None) or face_pass(path, pcfg)
-        tracks, n, fps, times = person_tracks(fp, pcfg, side, people), fp.n_frames, fp.fps, fp.times
-    audio, has_audio = frame_audio_features(path, n, fps, pcfg.audio_features, pcfg.audio_config(), times=times if kind != 'audio' else None)
-    if fps <= AUDIO_MIN_FPS: audio = np.zeros_like(audio)         # as in training: no audio features at 15 fps or less
+    fp, tracks, n, fps, times = _pass_one(path, kind, pcfg, ahead, side, people)
+    audio, has_audio = _frame_audio(path, n, fps, pcfg, times if kind != 'audio' else None)
     tm['preprocess'] = tm.get('preprocess', 0.) + time.perf_counter() - t0
     facts.update(fps=fps, has_audio=has_audio, kind=kind, n_frames=n, tracks=tracks, people=[t.person for t in tracks] or [1])
     names = cfg.expr_classes or (EXPR_CLASSES + ('Other',))[:cfg.n_expr]
-    exs = {k: e.for_entry(path.stem, n) for k, e in pcfg.make_extractors().items() if k in cfg.feat_dims} if kind != 'audio' else {}
-    chunks = stream_faces(fp, tracks, pcfg, exs, T) if kind != 'audio' else (FaceChunk(s, min(s + T, n), [], [], []) for s in range(0, n, T))
+    chunks = _chunks(fp, tracks, pcfg, cfg, kind, path.stem, n)
     fer = load_fer(fuse=True) if expressions and kind != 'audio' else None
     if isinstance(keep_faces, int): keep_faces = np.unique(np.linspace(0, max(n - 1, 0), keep_faces).astype(int))
     keep = set(int(i) for i in keep_faces); facts['keep'] = sorted(keep)
@@ -173,22 +240,7 @@ def predict_blocks(path, model, info: dict|None = None, side: str|None = None, b
     def rows(batch) -> Prediction:
         t1 = time.perf_counter(); out = _run_windows(model, kind, cfg, [(c, k) for c in batch for k in ks], audio, device)
         tm['model'] = tm.get('model', 0.) + time.perf_counter() - t1
-        blocks, j = [], 0
-        for c in batch:
-            per = []
-            for k in ks:
-                (va, probs), j, m = out[j], j + 1, c.stop - c.start
-                pres = c.present[k] if tracks else np.zeros(m, bool)
-                cols = dict(frame=np.arange(c.start + 1, c.stop + 1), time_s=_times(times, c.start, c.stop, fps),
-                            valence=va[:, 0], arousal=va[:, 1], face_present=pres.copy(), person=np.full(m, tracks[k].person if tracks else 1),
-                            **(_face_box(tracks[k], c.start, c.stop) if tracks else _face_box(None, 0, m)))
-                if probs is not None: cols.update({f"p_{name}": probs[:, q] for q, name in enumerate(names)})
-                if expressions: cols.update(_fer_columns(c.faces[k] if tracks else None, pres, fer))
-                if tracks and kept is not None:
-                    for i in keep.intersection(range(c.start, c.stop)): kept.setdefault(tracks[k].person, {})[i] = c.faces[k][i - c.start].copy()
-                per.append(cols)
-            blocks.append({key: np.stack([p[key] for p in per], 1).reshape(-1) for key in per[0]})   # frame-major: frame 1 of every person, then frame 2 ...
-        return Prediction({key: np.concatenate([b[key] for b in blocks]) for key in blocks[0]}, {})
+        return _batch_rows(batch, out, ks, tracks, times, fps, names, expressions, fer, keep, kept)
     t2, m0 = time.perf_counter(), tm.get('model', 0.)
     for c in chunks:
         batch.append(c)
@@ -237,19 +289,22 @@ def report_moments(df: pd.DataFrame, k: int = 6) -> list[int]:
     cand += list(idx[np.linspace(0, len(idx) - 1, k).astype(int)])
     return sorted(set(int(c) for c in cand))[:k + 4]
 
+# %% ../nbs/08_predict.ipynb #24325d8c
+def _va_traces(fig, df: pd.DataFrame, truth, r: int, col: str, colours: tuple):
+    "Row `r` of the timelines: `col` as predicted and, where `truth` is given, as annotated (NaN where its third column masks it)."
+    fig.add_scatter(x=df.time_s, y=df[col], name=f"{col} predicted", line=dict(color=colours[0]), row=r, col=1)
+    if truth is not None:
+        y = np.where(truth[:, 2] > 0, truth[:, r - 1], np.nan) if truth.shape[1] > 2 else truth[:, r - 1]
+        fig.add_scatter(x=df.time_s[:len(y)], y=y, name=f"{col} annotated", line=dict(color=colours[1], dash='dot'), row=r, col=1)
+    fig.update_yaxes(range=[-1.05, 1.05], row=r, col=1)
+
 # %% ../nbs/08_predict.ipynb #78b83a13
 def timeline_figure(df: pd.DataFrame, truth: np.ndarray|None = None):
     "Plotly timelines of valence and arousal (and the annotation if given), with face-absent stretches shaded."
-
     from plotly.subplots import make_subplots
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, subplot_titles=('valence', 'arousal'), vertical_spacing=0.08)
     colours = dict(valence=('#1f77b4', '#9ecae1'), arousal=('#d62728', '#fc9272'))      # predicted, annotated
-    for r, col in enumerate(('valence', 'arousal'), 1):
-        fig.add_scatter(x=df.time_s, y=df[col], name=f"{col} predicted", line=dict(color=colours[col][0]), row=r, col=1)
-        if truth is not None:
-            y = np.where(truth[:, 2] > 0, truth[:, r - 1], np.nan) if truth.shape[1] > 2 else truth[:, r - 1]
-            fig.add_scatter(x=df.time_s[:len(y)], y=y, name=f"{col} annotated", line=dict(color=colours[col][1], dash='dot'), row=r, col=1)
-        fig.update_yaxes(range=[-1.05, 1.05], row=r, col=1)
+    for r, col in enumerate(('valence', 'arousal'), 1): _va_traces(fig, df, truth, r, col, colours[col])
     absent = ~df.face_present.to_numpy()
     for s, e in mask_runs(absent):
         fig.add_vrect(x0=df.time_s.iloc[s], x1=df.time_s.iloc[e - 1], fillcolor='grey', opacity=0.15, line_width=0)
@@ -296,6 +351,22 @@ def _person_section(d: pd.DataFrame, faces: dict, truth, js) -> str:
     e = e.to_html(full_html=False, include_plotlyjs=False) if e is not None else ''
     return f"<div>{thumbs}</div>{t}{e}<div style='display:flex'>{c}</div>"
 
+# %% ../nbs/08_predict.ipynb #2850f235
+def _report_summary(df: pd.DataFrame, people: list) -> str:
+    "The report's line of facts: frames, fps, people, face and audio, mean valence and arousal, model kind."
+    fps, n = df.attrs.get('fps', 0), len(df) // len(people)
+    return (f"{n} frames at {fps:.2f} fps, {len(people)} {'person' if len(people) == 1 else 'people'}, face found in {df.face_present.mean():.0%} of frames, "
+            f"audio {('present' + (f' (not used at {AUDIO_MIN_FPS:.0f} fps or less)' if fps <= AUDIO_MIN_FPS else '')) if df.attrs.get('has_audio') else 'absent'}; mean valence {df.valence.mean():+.2f}, "
+            f"mean arousal {df.arousal.mean():+.2f}; model: {df.attrs.get('kind')}")
+
+# %% ../nbs/08_predict.ipynb #04639ba5
+def _report_page(name: str, summary: str, parts: list) -> str:
+    "The report's HTML page around its people's parts (`name` escaped already)."
+    return f"""<!doctype html><html><head><meta charset='utf-8'><title>{name}</title>
+<style>body{{font-family:sans-serif;margin:20px}} figure{{display:inline-block;margin:4px;text-align:center;font-size:12px}}</style>
+</head><body><h2>Valence and arousal: {name}</h2><p>{html.escape(summary)}</p>
+{''.join(parts)}</body></html>"""
+
 # %% ../nbs/08_predict.ipynb #ed843f54
 def write_report(df: pd.DataFrame, path, truth: np.ndarray|None = None, title: str|None = None,
                  plotlyjs: bool|str = True): # True: plotly.js inside the page; a path (relative to the page): one shared copy
@@ -307,16 +378,8 @@ def write_report(df: pd.DataFrame, path, truth: np.ndarray|None = None, title: s
         faces = df.attrs.get('person_faces', {}).get(pid, df.attrs.get('faces', {}) if len(people) == 1 else {})
         head = f"<h3>Person {pid}: face in {d.face_present.mean():.0%} of frames, mean valence {d.valence.mean():+.2f}, arousal {d.arousal.mean():+.2f}</h3>" if len(people) > 1 else ''
         parts.append(head + _person_section(d, faces, truth if len(people) == 1 else None, js)); js = False
-    fps, n = df.attrs.get('fps', 0), len(df) // len(people)
-    summary = (f"{n} frames at {fps:.2f} fps, {len(people)} {'person' if len(people) == 1 else 'people'}, face found in {df.face_present.mean():.0%} of frames, "
-               f"audio {('present' + (f' (not used at {AUDIO_MIN_FPS:.0f} fps or less)' if fps <= AUDIO_MIN_FPS else '')) if df.attrs.get('has_audio') else 'absent'}; mean valence {df.valence.mean():+.2f}, "
-               f"mean arousal {df.arousal.mean():+.2f}; model: {df.attrs.get('kind')}")
     name = html.escape(title or Path(df.attrs.get('video', 'video')).name)
-    page = f"""<!doctype html><html><head><meta charset='utf-8'><title>{name}</title>
-<style>body{{font-family:sans-serif;margin:20px}} figure{{display:inline-block;margin:4px;text-align:center;font-size:12px}}</style>
-</head><body><h2>Valence and arousal: {name}</h2><p>{html.escape(summary)}</p>
-{''.join(parts)}</body></html>"""
-    atomic_write_text(path, page)
+    atomic_write_text(path, _report_page(name, _report_summary(df, people), parts))
 
 # %% ../nbs/08_predict.ipynb #fc78ebd3
 class _Pipe:
@@ -376,66 +439,90 @@ def _warm_up(detector, exs: dict, model, kind: str, cfg, pcfg, device):
     feats = {k: x(faces[:2]).repeat(T // 2 + 1, 0)[:T] for k, x in exs.items()}
     _run_windows(model, kind, cfg, [(FaceChunk(0, T, [faces], [np.ones(T, bool)], [feats]), 0)], np.zeros((T, cfg.audio_dim), np.float32), device)
 
-# %% ../nbs/08_predict.ipynb #0cd09bd7
-def predict_live(source: str, model, info: dict, emit, side: str|None = None, device=None,
-                 stall: float = 10., # seconds without a frame after which the stream counts as stalled
-                 say=None) -> int:   # called with each message for the user (default: standard error)
-    "Predict a live stream window by window: `emit(header)` once, then `emit(row)` for every frame (a list of the CSV fields) as soon as it is known; the number of frames."
-    import queue, threading, signal, torch
-    from m3t_nb.faces import FaceFollower, CropStore, cv2_threads
-    say = say or (lambda m: print(f"m3t-predict: {m}", file=sys.stderr, flush=True))
+# %% ../nbs/08_predict.ipynb #81aa12c1
+def _live_model(source: str, model, info: dict, device, say) -> tuple:
+    "The model on its device in eval mode, its config, kind, preprocessing and 2D feature extractors; an audio model refused (the sound is not read live)."
+    import torch
     cfg, kind = info['config'], info['kind']
     if kind == 'audio': raise ValueError(f"{source}: --live needs a model that sees faces; an audio model would hear silence (the sound is not read live)")
     if kind != 'visual': say(f"live: the sound is not read; the {kind} model's audio branch hears silence")
     pcfg = PreprocessConfig.from_dict(info['preprocess']) if info.get('preprocess') else PreprocessConfig()
     device = torch.device(device or next(model.parameters()).device); model = model.to(device).eval()
     exs = {k: e.for_entry('live', 0) for k, e in pcfg.make_extractors().items() if k in cfg.feat_dims}
+    return model, cfg, kind, pcfg, device, exs
+
+# %% ../nbs/08_predict.ipynb #b45c5490
+def _live_rows(s: int, e: int, times, pres, va, probs, box: dict) -> Iterator[list]:
+    "The CSV fields of rows [s, e) of a live stream, from what `_live_window` gives."
+    for j in range(e - s):
+        yield ([s + j + 1, f"{times[j]:.4f}", f"{va[j, 0]:.5f}", f"{va[j, 1]:.5f}", bool(pres[j]), 1] +
+               ['' if np.isnan(box[c][j]) else f"{box[c][j]:.1f}" for c in ('face_x', 'face_y', 'face_w', 'face_h')] +
+               ([f"{p:.5f}" for p in probs[j]] if probs is not None else []))
+
+# %% ../nbs/08_predict.ipynb #e778963c
+from contextlib import contextmanager
+@contextmanager
+def _interrupt_flag(stop):
+    "Inside: Ctrl-C (or SIGTERM) sets the event `stop` instead of raising, a second one raises at once (in the main thread; elsewhere nothing changes)."
+    import signal, threading
+    sigs = [signal.SIGINT] + ([signal.SIGTERM] if hasattr(signal, 'SIGTERM') else [])
+    def on_signal(*_):
+        if stop.is_set(): raise KeyboardInterrupt
+        stop.set()
+    old = ({s: signal.signal(s, on_signal) for s in sigs}
+           if threading.current_thread() is threading.main_thread() else {})
+    try: yield stop
+    finally:
+        for s, h in old.items():
+            if h is not None: signal.signal(s, h)
+
+# %% ../nbs/08_predict.ipynb #e25363ea
+def _frames_until_stop(q, stop, stall: float, why: list) -> Iterator[tuple]:
+    "The (time, frame) of each frame `_live_frames` puts in `q`, until the stream ends, breaks off or stalls for `stall` s (the reason appended to `why`) or `stop` is set."
+    import queue
+    last = time.monotonic()
+    while not stop.is_set():
+        try: msg = q.get(timeout=0.1)
+        except queue.Empty:
+            if time.monotonic() - last > stall: why.append(f"no frame for {stall:g} s: the stream stalled"); return
+            continue
+        if msg[0] == 'end': return
+        if msg[0] == 'error': why.append(f"the stream broke off ({msg[1]})"); return
+        yield msg[1], msg[2]
+        last = time.monotonic()                            # the stall clock runs from when the frame was handled
+
+# %% ../nbs/08_predict.ipynb #0cd09bd7
+def predict_live(source: str, model, info: dict, emit, side: str|None = None, device=None,
+                 stall: float = 10., # seconds without a frame after which the stream counts as stalled
+                 say=None) -> int:   # called with each message for the user (default: standard error)
+    "Predict a live stream window by window: `emit(header)` once, then `emit(row)` for every frame (a list of the CSV fields) as soon as it is known; the number of frames."
+    import queue, threading
+    from m3t_nb.faces import FaceFollower, CropStore, cv2_threads
+    say = say or (lambda m: print(f"m3t-predict: {m}", file=sys.stderr, flush=True))
+    model, cfg, kind, pcfg, device, exs = _live_model(source, model, info, device, say)
     names = cfg.expr_classes or (EXPR_CLASSES + ('Other',))[:cfg.n_expr]
     emit(['frame', 'time_s', 'valence', 'arousal', 'face_present', 'person', 'face_x', 'face_y', 'face_w', 'face_h'] + [f"p_{c}" for c in names])
     fol, q, T = FaceFollower(pcfg.make_detector(), pcfg.every, pcfg.det_max_side, CropStore(None), pcfg.redetect, pcfg.search), queue.Queue(), cfg.frames
     _warm_up(fol.detector, exs, model, kind, cfg, pcfg, device)              # first calls load and plan: before the stream starts
     c = open_live(source); fps = stream_fps(c.streams.video[0])
     threading.Thread(target=_live_frames, args=(c, q), daemon=True).start()
-    done, why = 0, None                                          # rows emitted; why the stream stopped (None: it ended)
+    done, why = 0, []                                            # rows emitted; why the stream stopped (nothing: it ended)
     def flush(upto: int):
         nonlocal done
         while done < upto:
             s, e = done, min(done + T, upto)
             times, pres, va, probs, box = _live_window(fol, source, fps, model, kind, cfg, pcfg, exs, s, e, side, device)
-            for j in range(e - s):
-                emit([s + j + 1, f"{times[j]:.4f}", f"{va[j, 0]:.5f}", f"{va[j, 1]:.5f}", bool(pres[j]), 1] +
-                     ['' if np.isnan(box[c][j]) else f"{box[c][j]:.1f}" for c in ('face_x', 'face_y', 'face_w', 'face_h')] +
-                     ([f"{p:.5f}" for p in probs[j]] if probs is not None else []))
+            for row in _live_rows(s, e, times, pres, va, probs, box): emit(row)
             done = e; _live_forget(fol, e)
-    # Ctrl-C (or SIGTERM) only sets a flag, read between frames: an interrupt that landed while a row was being written
-    # would otherwise leave that row half-written, or written twice when the last rows are flushed. A second Ctrl-C
-    # stops at once.
-    stop, sigs = threading.Event(), [signal.SIGINT] + ([signal.SIGTERM] if hasattr(signal, 'SIGTERM') else [])
-    def on_signal(*_):
-        if stop.is_set(): raise KeyboardInterrupt
-        stop.set()
-    old = ({s: signal.signal(s, on_signal) for s in sigs}
-           if threading.current_thread() is threading.main_thread() else {})
-    try:
-        with cv2_threads(1):                                       # as in `face_track`: set once for the whole stream
-            last = time.monotonic()
-            while not stop.is_set():
-                try: msg = q.get(timeout=0.1)
-                except queue.Empty:
-                    if time.monotonic() - last > stall: why = f"no frame for {stall:g} s: the stream stalled"; break
-                    continue
-                if msg[0] == 'end': break
-                if msg[0] == 'error': why = f"the stream broke off ({msg[1]})"; break
-                fol.add(fol.n, msg[1] if msg[1] is not None else fol.n / fps, msg[2])
-                if fol.settled >= done + T + LIVE_CONTEXT: flush(done + T)   # a window and the frames its smoothing looks at, decided
-                last = time.monotonic()                            # the stall clock runs from when the frame was handled
-            fol.finish(); flush(fol.n)                             # the last rows, still under the signal flag
-    finally:
-        for s, h in old.items():
-            if h is not None: signal.signal(s, h)
+    stop = threading.Event()
+    with _interrupt_flag(stop), cv2_threads(1):                  # cv2's threads as in `face_track`: set once for the whole stream
+        for t, rgb in _frames_until_stop(q, stop, stall, why):
+            fol.add(fol.n, t if t is not None else fol.n / fps, rgb)
+            if fol.settled >= done + T + LIVE_CONTEXT: flush(done + T)   # a window and the frames its smoothing looks at, decided
+        fol.finish(); flush(fol.n)                               # the last rows, still under the signal flag
     if stop.is_set(): say(f"{source}: stopped (Ctrl-C) after {fol.n} frames; every row is written"); raise KeyboardInterrupt
-    if fol.n == 0: raise ValueError(f"{source}: {why or 'the stream ended'} before any frame arrived")
-    if why: raise ValueError(f"{source}: {why}; stopped after {fol.n} frames, every row written")
+    if fol.n == 0: raise ValueError(f"{source}: {why[0] if why else 'the stream ended'} before any frame arrived")
+    if why: raise ValueError(f"{source}: {why[0]}; stopped after {fol.n} frames, every row written")
     say(f"{source}: the stream ended after {fol.n} frames"); return fol.n
 
 # %% ../nbs/08_predict.ipynb #50aeeb10
@@ -501,21 +588,40 @@ class _Outputs:
             p = self.dest/key; tmp = partial_path(p)
             self.files[key] = (open(tmp, 'w', newline=''), tmp, p); self.files[key][0].write(header)
         return self.files[key][0]
-    def write(self, pr: Prediction):
-        "Write a block of rows: one CSV, or an ABAW file per person."
-        if self.fmt == 'csv': self._file(f"{self.name}.csv", pr.csv_header()).write(pr.csv_rows()); return
-        for pid in np.unique(pr['person']):
-            q = pr.person(pid) if self.people else pr
-            f = self._file(f"{self.name}_p{pid}.txt" if self.people else f"{self.name}.txt", "valence,arousal\n")
-            f.write(''.join(f"{v:.4f},{a:.4f}\n" for v, a in zip(q['valence'], q['arousal'])))
-    def commit(self) -> list[Path]:
-        "Give every file its name (atomically); the paths."
-        for f, tmp, p in self.files.values():
-            f.close(); os.replace(tmp, p); note_output(p)     # inside `run_jobs`: removed if the job is then interrupted
-        return [p for _, _, p in self.files.values()]
-    def discard(self):
-        "Remove the partial files (after a failure or an interruption)."
-        for f, tmp, _ in self.files.values(): f.close(); tmp.unlink(missing_ok=True)
+
+# %% ../nbs/08_predict.ipynb #5c7c943c
+@patch
+def write(self: _Outputs, pr: Prediction):
+    "Write a block of rows: one CSV, or an ABAW file per person."
+    if self.fmt == 'csv': self._file(f"{self.name}.csv", pr.csv_header()).write(pr.csv_rows()); return
+    for pid in np.unique(pr['person']):
+        q = pr.person(pid) if self.people else pr
+        f = self._file(f"{self.name}_p{pid}.txt" if self.people else f"{self.name}.txt", "valence,arousal\n")
+        f.write(''.join(f"{v:.4f},{a:.4f}\n" for v, a in zip(q['valence'], q['arousal'])))
+
+# %% ../nbs/08_predict.ipynb #3b34a7e4
+@patch
+def commit(self: _Outputs) -> list[Path]:
+    "Give every file its name (atomically); the paths."
+    for f, tmp, p in self.files.values():
+        f.close(); os.replace(tmp, p); note_output(p)     # inside `run_jobs`: removed if the job is then interrupted
+    return [p for _, _, p in self.files.values()]
+
+# %% ../nbs/08_predict.ipynb #8fbb1d6c
+@patch
+def discard(self: _Outputs):
+    "Remove the partial files (after a failure or an interruption)."
+    for f, tmp, _ in self.files.values(): f.close(); tmp.unlink(missing_ok=True)
+
+# %% ../nbs/08_predict.ipynb #56316377
+def _write_video_report(v, cols: dict, facts: dict, kept: dict, side, path: Path, plotlyjs):
+    "The report of a video predicted block by block: its columns, the facts `predict_blocks` filled, the faces kept at the telling moments (and every 5th kept frame)."
+    df = Prediction(cols, dict(video=str(v), fps=facts['fps'], has_audio=facts['has_audio'], kind=facts['kind'], side=side)).to_frame()
+    for pid, faces in kept.items():
+        d = df[df.person == pid].reset_index(drop=True); moments = set(report_moments(d))
+        kept[pid] = {i: f for i, f in faces.items() if i in moments or i in facts['keep'][::5]}
+    df.attrs.update(person_faces=kept, faces=kept.get(facts['people'][0], {}))
+    write_report(df, path, plotlyjs=plotlyjs); note_output(path)
 
 # %% ../nbs/08_predict.ipynb #5dd0fe77
 def _predict_file(v, name: str, dest: Path, net, info, format: str, side, people, report: bool, expressions: bool, ahead,
@@ -526,13 +632,7 @@ def _predict_file(v, name: str, dest: Path, net, info, format: str, side, people
         for pr in predict_blocks(v, net, info, side, people=people, expressions=expressions, ahead=ahead, facts=facts, keep_faces=40 if report else (), kept=kept):
             out.write(pr); blocks.append(Prediction({k: pr[k] for k in ('person', 'valence', 'arousal', 'face_present')}, {}) if not report else pr)
         cols = {k: np.concatenate([b.columns[k] for b in blocks]) for k in blocks[0].columns}
-        if report:
-            df = Prediction(cols, dict(video=str(v), fps=facts['fps'], has_audio=facts['has_audio'], kind=facts['kind'], side=side)).to_frame()
-            for pid, faces in kept.items():
-                d = df[df.person == pid].reset_index(drop=True); moments = set(report_moments(d))
-                kept[pid] = {i: f for i, f in faces.items() if i in moments or i in facts['keep'][::5]}
-            df.attrs.update(person_faces=kept, faces=kept.get(facts['people'][0], {}))
-            write_report(df, dest/f"{name}.html", plotlyjs=plotlyjs); note_output(dest/f"{name}.html")
+        if report: _write_video_report(v, cols, facts, kept, side, dest/f"{name}.html", plotlyjs)
         files = out.commit() + ([dest/f"{name}.html"] if report else [])
     except BaseException: out.discard(); raise
     summary = dict(frames=facts['n_frames'], people=len(facts['people']), face=f"{cols['face_present'].mean():.0%}",
@@ -546,6 +646,52 @@ def _model_id(model: str) -> str:
     if not p.exists(): return model
     w = [q for q in ([p] if p.is_file() else sorted(p.iterdir())) if q.is_file()]
     return f"{p.resolve()} " + ' '.join(f"{q.name}:{q.stat().st_size}:{q.stat().st_mtime_ns}" for q in w)
+
+# %% ../nbs/08_predict.ipynb #255488c3
+def _check_cli_args(videos, model, out, format, side, people, live) -> Path|None:
+    "Refuse what `m3t-predict` cannot do with these arguments, saying why; the output folder (with --live: the CSV file, or None)."
+    if live is not None and videos: raise UsageError("give video files or --live SOURCE, not both")
+    if not videos and live is None: raise UsageError("give one or more video files (or --live SOURCE)")
+    if model is None or (out is None and live is None): raise UsageError("--model and --out are required" if live is None else "--model is required")
+    if format not in ('abaw', 'csv'): raise UsageError(f"--format must be abaw or csv, not {format!r}")
+    if side not in (None, 'left', 'right'): raise UsageError(f"--side must be left or right, not {side!r}")
+    if people is not None and not (people == 'all' or people.isdigit() and int(people) > 0): raise UsageError(f"--people must be 'all' or a number of people (1 or more), not {people!r}")
+    if people is not None and (side is not None or live is not None): raise UsageError("--people predicts every person: give it without --side and --live")
+    dest = Path(out) if out is not None else None
+    if live is None and dest.exists() and not dest.is_dir(): raise NotADirectoryError(f"--out {dest}: exists and is not a folder")
+    if live is not None and dest is not None and dest.is_dir(): raise IsADirectoryError(f"--out {dest}: with --live, --out names a CSV file, and this is a folder")
+    return dest
+
+# %% ../nbs/08_predict.ipynb #d0de0b89
+def _run_batch(found, work, settings: dict, overwrite: bool, quiet: bool, say, report: bool, dest: Path):
+    "Run `work` on every job found (a rerun skips the complete ones), write the reports' index, say how the batch went; exit status 1 if a video failed."
+    from m3t_nb.inputs import run_jobs, format_batch, write_index, index_rows
+    try: res = run_jobs(found.jobs, work, settings, overwrite, progress=not quiet, log=None if quiet else say, rejected=found.rejected)
+    except KeyboardInterrupt as e:
+        if hasattr(e, 'batch'): say(format_batch(e.batch), err=True)
+        raise
+    if report: write_index(dest, index_rows(res))
+    if not quiet or not res.ok: say(format_batch(res), err=not res.ok)
+    if not res.ok: raise SystemExit(1)
+
+# %% ../nbs/08_predict.ipynb #9eb5af67
+def _cli_say(quiet: bool):
+    "How `m3t-predict` speaks: `say(message, err=False)` prints above the progress bar (with `quiet`, errors only), and so do warnings."
+    from tqdm.auto import tqdm
+    say = lambda m, err=False: (err or not quiet) and tqdm.write(m, file=sys.stderr if err else sys.stdout)
+    warnings.showwarning = lambda m, *a, **k: say(f"m3t-predict: warning: {m}", err=True) if not quiet else None
+    return say
+
+# %% ../nbs/08_predict.ipynb #9b1f4859
+def _predict_job(job, name: str, a, dest: Path, net, info, format: str, side, people, report: bool, expressions: bool) -> dict:
+    "Predict one video of a batch (`a`: its pass one started ahead, closed at the end; or None): its summary with its outputs."
+    from m3t_nb.inputs import plotly_src
+    try:
+        summary, files = _predict_file(job.path, name, job.folder, net, info, format, side, people, report, expressions, a,
+                                       plotly_src(job.folder/f"{name}.html", dest) if report else True)
+    finally:
+        if a is not None: a.close()
+    return dict(summary, outputs=files)
 
 # %% ../nbs/08_predict.ipynb #5ef00e21
 @call_parse
@@ -563,21 +709,10 @@ def predict_cli(*videos: str,            # Video files, folders (searched recurs
                 stall: float = 10.,      # With --live: seconds without a frame after which the stream counts as stalled and prediction stops
                 quiet: bool = False):    # Print nothing but errors (no progress bar, summaries or warnings)
     "Per-frame valence and arousal of the person (or every person) in each video (or a live stream); a video that fails is reported and the others still run; a rerun resumes."
-    from tqdm.auto import tqdm
-    from m3t_nb.inputs import find_video_jobs, run_jobs, incomplete_reason, format_batch, shared_plotly_js, plotly_src, write_index, index_rows
+    from m3t_nb.inputs import find_video_jobs, incomplete_reason, shared_plotly_js
     with cli_errors('m3t-predict'):
-        say = lambda m, err=False: (err or not quiet) and tqdm.write(m, file=sys.stderr if err else sys.stdout)
-        warnings.showwarning = lambda m, *a, **k: say(f"m3t-predict: warning: {m}", err=True) if not quiet else None
-        if live is not None and videos: raise UsageError("give video files or --live SOURCE, not both")
-        if not videos and live is None: raise UsageError("give one or more video files (or --live SOURCE)")
-        if model is None or (out is None and live is None): raise UsageError("--model and --out are required" if live is None else "--model is required")
-        if format not in ('abaw', 'csv'): raise UsageError(f"--format must be abaw or csv, not {format!r}")
-        if side not in (None, 'left', 'right'): raise UsageError(f"--side must be left or right, not {side!r}")
-        if people is not None and not (people == 'all' or people.isdigit() and int(people) > 0): raise UsageError(f"--people must be 'all' or a number of people (1 or more), not {people!r}")
-        if people is not None and (side is not None or live is not None): raise UsageError("--people predicts every person: give it without --side and --live")
-        dest = Path(out) if out is not None else None
-        if live is None and dest.exists() and not dest.is_dir(): raise NotADirectoryError(f"--out {dest}: exists and is not a folder")
-        if live is not None and dest is not None and dest.is_dir(): raise IsADirectoryError(f"--out {dest}: with --live, --out names a CSV file, and this is a folder")
+        say = _cli_say(quiet)
+        dest = _check_cli_args(videos, model, out, format, side, people, live)
         found = find_video_jobs(videos, dest) if live is None else None
         settings = dict(model=_model_id(model), format=format, side=side, people=people, report=report, expressions=expressions)
         todo = [j for j in found.jobs if overwrite or incomplete_reason(j, settings) is not None] if found else []
@@ -594,18 +729,7 @@ def predict_cli(*videos: str,            # Video files, folders (searched recurs
                 name = job.name + (f"_{side}" if side else '')
                 check_name(name, job.path); job.folder.mkdir(parents=True, exist_ok=True)
                 a, ahead = (ahead, None) if ahead is not None and ahead.video == Path(job.path) else (None, ahead)
-                try:
-                    summary, files = _predict_file(job.path, name, job.folder, net, info, format, side, people, report, expressions, a,
-                                                   plotly_src(job.folder/f"{name}.html", dest) if report else True)
-                finally:
-                    if a is not None: a.close()
-                return dict(summary, outputs=files)
-            try: res = run_jobs(found.jobs, work, settings, overwrite, progress=not quiet, log=None if quiet else say, rejected=found.rejected)
-            except KeyboardInterrupt as e:
-                if hasattr(e, 'batch'): say(format_batch(e.batch), err=True)
-                raise
-            if report: write_index(dest, index_rows(res))
-            if not quiet or not res.ok: say(format_batch(res), err=not res.ok)
-            if not res.ok: raise SystemExit(1)
+                return _predict_job(job, name, a, dest, net, info, format, side, people, report, expressions)
+            _run_batch(found, work, settings, overwrite, quiet, say, report, dest)
         finally:
             if ahead is not None: ahead.close()
