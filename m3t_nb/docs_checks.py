@@ -17,8 +17,9 @@ __all__ = ['LEAK_MIMES', 'LEAK_PATHS', 'THRESHOLDS', 'PROSE_CHECKS', 'cell_lines
            'stats_failures', 'ProseCheck', 'prose_number', 'demo_people', 'check_prose', 'sidebar_problems']
 
 # %% ../nbs/10b_docs_checks.ipynb #0c092659
-def cell_lines(src: str) -> int|None:
-    "Lines a reader reads in a code cell (nbdev directives left out); None for a `%%writefile` cell."
+def cell_lines(src: str, tags=()) -> int|None:
+    "Lines a reader reads in a code cell (nbdev directives left out); None for a `%%writefile` cell or papermill's `parameters` cell."
+    if 'parameters' in tags: return None
     lines = [l for l in src.splitlines() if not l.lstrip().startswith('#|')]
     while lines and not lines[0].strip(): lines.pop(0)
     while lines and not lines[-1].strip(): lines.pop()
@@ -72,7 +73,7 @@ def nb_stats(path) -> dict:
     "What a reader meets in one notebook: code cell lines, exported names, `show_doc` calls, outputs, figures, bytes."
     path = Path(path); cells = json.loads(path.read_text())['cells']
     code = [c for c in cells if c['cell_type'] == 'code']
-    lines = [n for n in (cell_lines(''.join(c['source'])) for c in code) if n is not None]
+    lines = [n for n in (cell_lines(''.join(c['source']), c.get('metadata', {}).get('tags', ())) for c in code) if n is not None]
     names = exported_names(cells)
     shown = list(dict.fromkeys(m for c in code for m in re.findall(r'show_doc\(\s*([\w.]+)', ''.join(c['source']))))
     return dict(notebook=path.stem, code_cells=len(code), lines=lines, exported=names, show_doc=shown,

@@ -1,5 +1,5 @@
 """What a reader meets in the chapters, counted (chapter 10b_docs_checks): per notebook and overall, lines per code cell
-(median, 90th percentile, max; `%%writefile` cells left out), exported public names and `show_doc` calls, committed
+(median, 90th percentile, max; `%%writefile` cells and papermill's `parameters` cell left out), exported public names and `show_doc` calls, committed
 outputs, PNG figures and their sizes, bytes, leaks (machine paths, widget/plotly blobs); and the numbers in prose checked
 against the library (`PROSE_CHECKS`); and that nbs/sidebar.yml lists every chapter. Prints JSON; with --check, exits 1 when a threshold or a prose check fails.
 
