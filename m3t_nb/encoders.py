@@ -27,6 +27,7 @@ from __future__ import annotations
 import os, json, hashlib, math, warnings
 from pathlib import Path
 import numpy as np
+from fastcore.basics import patch
 from .audio import AudioConfig, audio_features, frame_centers
 from .media import load_audio_at, frame_times
 
@@ -186,8 +187,6 @@ class SpeechEncoder:
         self.dim = self.width * self.layers
 
 # %% ../nbs/02b_encoders.ipynb #cc2f5b59
-from fastcore.basics import patch
-
 @patch
 def hidden(self: SpeechEncoder, wave: np.ndarray) -> np.ndarray:
     "Hidden states (n, layers·width) of a (normalised) waveform, in one pass."

@@ -143,10 +143,11 @@ def cache_feature_dims(cache) -> dict[str, int]:
 def check_feature_dims(cfg: M3TConfig, entries) -> None:
     "Raise a clear error when a 2D feature the model reads is missing from an entry or has another size there than in `cfg`."
     for e in entries:
+        dims = cache_feature_dims([e])
         for n, d in cfg.feat_dims.items():
-            if n not in e.feature_names:
+            if n not in dims:
                 raise ValueError(f"{e.path}: no 2D feature {n!r}, which the model routes to a branch; the entry has {e.feature_names}")
-            if (got := int(e.arrays[f'feat_{n}'].shape[-1])) != d:
+            if (got := dims[n]) != d:
                 raise ValueError(f"2D feature {n!r}: the cache has {got} dims ({e.path.name}), the model configuration {d}; "
                                  f"build it with feat_dims=cache_feature_dims(cache), or preprocess with the features it expects")
 

@@ -27,6 +27,8 @@ import numpy as np
 from dataclasses import dataclass
 if TYPE_CHECKING: import pandas as pd, torch    # pandas for DataFrames and reports only (`m3t-predict` writes its files without it)
 from fastcore.script import call_parse
+from fastcore.basics import patch
+from contextlib import contextmanager
 from .annotations import EXPR_CLASSES, atomic_write_text, check_name, write_abaw
 from .cli import cli_errors, UsageError, describe_error
 from .media import video_info, frame_times, stream_fps
@@ -85,7 +87,6 @@ class Prediction:
     def __getitem__(self, name: str) -> np.ndarray: return self.columns[name]
 
 # %% ../nbs/08_predict.ipynb #bf147903
-from fastcore.basics import patch
 @patch
 def to_frame(self: Prediction) -> pd.DataFrame:
     "The predictions as a DataFrame, with `attrs`: what `predict_video` returns."
@@ -460,7 +461,6 @@ def _live_rows(s: int, e: int, times, pres, va, probs, box: dict) -> Iterator[li
                ([f"{p:.5f}" for p in probs[j]] if probs is not None else []))
 
 # %% ../nbs/08_predict.ipynb #e778963c
-from contextlib import contextmanager
 @contextmanager
 def _interrupt_flag(stop):
     "Inside: Ctrl-C (or SIGTERM) sets the event `stop` instead of raising, a second one raises at once (in the main thread; elsewhere nothing changes)."
@@ -577,8 +577,6 @@ def _live_cli(source: str, net, info, out: str|None, side, stall: float, quiet: 
         if f: f.close()
 
 # %% ../nbs/08_predict.ipynb #940df161
-from .inputs import partial_path, note_output
-
 class _Outputs:
     "A video's output files, written row block by row block into hidden partial files that take their names only when all is written."
     def __init__(self, dest: Path, name: str, fmt: str, people: bool):

@@ -36,7 +36,7 @@ from fastai.distributed import rank_distrib, num_distrib, rank0_first
 from .cli import cli_errors, UsageError
 from .models import M3TConfig
 from .model_io import build_model, save_m3t, load_m3t
-from .loaders import m3t_dataloaders
+from .loaders import m3t_dataloaders, cache_feature_dims
 from .stages import stage_learner, fit_stage, evaluate_learner, distrib_context, join_process_group, _distributed
 
 # %% ../nbs/07_train.ipynb #5092341f
@@ -300,7 +300,7 @@ def _read_cache(self: Experiment):
     self.entries = open_cache(self.cache)
     e0 = self.entries[0]
     classes = max((tuple(e.meta.get('expr_classes') or ()) for e in self.entries), key=len)   # 7 or 8 (with Other)
-    self.cfg = experiment_config(p, {n: e0.arrays[f'feat_{n}'].shape[1] for n in e0.feature_names}, classes,
+    self.cfg = experiment_config(p, cache_feature_dims(self.entries), classes,
                                  e0.meta.get('audio_features') or dict(dim=e0.arrays['audio'].shape[1], layers=0))
     self.preprocess = e0.meta['preprocess']
     train = [e.name for e in self.entries if e.split == 'train']
