@@ -27,6 +27,7 @@ import numpy as np
 from dataclasses import dataclass
 if TYPE_CHECKING: import pandas as pd, torch    # pandas for DataFrames and reports only (`m3t-predict` writes its files without it)
 from fastcore.script import call_parse
+from .inputs import partial_path, note_output
 from fastcore.basics import patch
 from contextlib import contextmanager
 from .annotations import EXPR_CLASSES, atomic_write_text, check_name, write_abaw
